@@ -1,0 +1,297 @@
+// The fast evaluator: decides every connection of a cluster through bitsets over endpoint indexes.
+// Build once per cluster: selectors become bitsets, rules become peer sets, then each probe is a few ORs.
+import type { Cluster, ConnectivityRow, Endpoint, Explanation, NetworkPolicy, Probe, Protocol, Rule, Verdict } from './model';
+import { type Bits, bitsWith, forEachBit, fullBits, hasBit, orInto, popcount32, transpose, wordsFor } from './bitset';
+import { type ClusterIndex, explainConnection, indexCluster, isSelectable, peerMatches } from './explain';
+import { selectorMatches } from './label-selector';
+
+export interface ProbeOptions {
+  /** Probes added to every destination (the CLI's `--ports`). */
+  ports?: readonly Probe[];
+  /** Probe each destination's declared ports (container ports, ExternalEndpoint ports). Default true. */
+  declaredPorts?: boolean;
+}
+
+export interface Counts {
+  rows: number;
+  allowed: number;
+  denied: number;
+}
+
+/** The result of evaluating a cluster: every verdict, and the reasons behind each on demand. */
+export interface Connectivity {
+  readonly cluster: Cluster;
+  readonly index: ClusterIndex;
+  /** Every distinct probe, sorted by port then protocol (TCP, UDP, SCTP). */
+  readonly probes: readonly Probe[];
+  /** Indexes into `probes` that are probed towards endpoint `to`. */
+  probesOf(to: number): readonly number[];
+  /** Ids of the policies isolating an endpoint, per direction. */
+  isolation(endpoint: number): { ingress: readonly string[]; egress: readonly string[] };
+  /** Is the ordered pair evaluated at all? (External-to-external pairs are not.) */
+  isPair(from: number, to: number): boolean;
+  verdict(from: number, to: number, probe: number): Verdict;
+  explain(from: number, to: number, probe: number): Explanation;
+  counts(): Counts;
+  /** Every row, sorted by from, to, port, protocol. */
+  rows(): Generator<ConnectivityRow>;
+}
+
+const PROTOCOL_RANK: Record<Protocol, number> = { TCP: 0, UDP: 1, SCTP: 2 };
+
+export function compareProbes(a: Probe, b: Probe): number {
+  return a.port - b.port || PROTOCOL_RANK[a.protocol] - PROTOCOL_RANK[b.protocol];
+}
+
+const probeKey = (p: Probe): number => p.port * 4 + PROTOCOL_RANK[p.protocol];
+
+/** Evaluates every connection of the cluster. */
+export function evaluate(cluster: Cluster, options: ProbeOptions = {}): Connectivity {
+  const index = indexCluster(cluster);
+  const endpoints = cluster.endpoints;
+  const n = endpoints.length;
+  const words = wordsFor(n);
+  const ALL = fullBits(n);
+
+  // ---- probes -------------------------------------------------------------------------------
+  const extra = options.ports ?? [];
+  const declared = options.declaredPorts ?? true;
+  const probeByKey = new Map<number, Probe>();
+  const perEndpointKeys: number[][] = endpoints.map((e) => {
+    const keys = new Set<number>();
+    for (const p of extra) keys.add(probeKey(p));
+    if (declared) for (const p of e.ports) keys.add(probeKey(p));
+    for (const p of extra) probeByKey.set(probeKey(p), { port: p.port, protocol: p.protocol });
+    if (declared) for (const p of e.ports) probeByKey.set(probeKey(p), { port: p.port, protocol: p.protocol });
+    return [...keys];
+  });
+  const probes = [...probeByKey.values()].sort(compareProbes);
+  const probeIndex = new Map(probes.map((p, i) => [probeKey(p), i] as const));
+  const probesOfEndpoint = perEndpointKeys.map((keys) => keys.map((k) => probeIndex.get(k)!).sort((a, b) => a - b));
+
+  // ---- selector and peer sets ------------------------------------------------------------------
+  const pods: number[] = [];
+  const selectableByNamespace = new Map<string, number[]>();
+  endpoints.forEach((e, i) => {
+    if (e.kind === 'pod') pods.push(i);
+    if (isSelectable(e) && e.namespace !== null) {
+      const list = selectableByNamespace.get(e.namespace) ?? [];
+      list.push(i);
+      selectableByNamespace.set(e.namespace, list);
+    }
+  });
+  const podBits = bitsWith(words, pods);
+
+  const targets = cluster.policies.map((p) =>
+    bitsWith(words, (selectableByNamespace.get(p.namespace) ?? []).filter((i) => selectorMatches(p.podSelector, endpoints[i]!.labels))),
+  );
+
+  const peerBits = (policy: NetworkPolicy, rule: Rule): Bits => {
+    if (rule.peers === null) return ALL;
+    const out = new Uint32Array(words);
+    for (const peer of rule.peers) {
+      if (peer.kind === 'ipBlock') {
+        endpoints.forEach((e, i) => {
+          if (e.ip !== null && peerMatches(index, peer, policy, e)) out[i >>> 5]! |= 1 << (i & 31);
+        });
+        continue;
+      }
+      const namespaces = peer.namespaceSelector === null
+        ? [policy.namespace]
+        : cluster.namespaces.filter((ns) => selectorMatches(peer.namespaceSelector!, ns.labels)).map((ns) => ns.name);
+      for (const ns of namespaces) {
+        for (const i of selectableByNamespace.get(ns) ?? []) {
+          if (peer.podSelector === null || selectorMatches(peer.podSelector, endpoints[i]!.labels)) out[i >>> 5]! |= 1 << (i & 31);
+        }
+      }
+    }
+    return out;
+  };
+
+  // Endpoints that own a named port (name, number, protocol): where a named rule port can resolve.
+  const namedPortBits = new Map<string, Bits>();
+  const namedPort = (name: string, probe: Probe): Bits => {
+    const key = `${name}/${probe.port}/${probe.protocol}`;
+    let bits = namedPortBits.get(key);
+    if (!bits) {
+      bits = bitsWith(
+        words,
+        endpoints.flatMap((e, i) =>
+          isSelectable(e) && e.ports.some((p) => p.name === name && p.port === probe.port && p.protocol === probe.protocol) ? [i] : [],
+        ),
+      );
+      namedPortBits.set(key, bits);
+    }
+    return bits;
+  };
+
+  /** Destinations at which the rule's ports admit the probe: ALL, none (null) or those with a named port. */
+  const portDestinations = (rule: Rule, probe: Probe): Bits | null => {
+    if (rule.ports === null) return ALL;
+    let named: Bits | null = null;
+    for (const spec of rule.ports) {
+      if (spec.protocol !== probe.protocol) continue;
+      if (spec.port === null) return ALL;
+      if (typeof spec.port === 'number') {
+        if (probe.port >= spec.port && probe.port <= (spec.endPort ?? spec.port)) return ALL;
+        continue;
+      }
+      const bits = namedPort(spec.port, probe);
+      if (named === null) named = new Uint32Array(words);
+      orInto(named, bits);
+    }
+    return named;
+  };
+
+  interface CompiledRule {
+    peers: Bits;
+    /** Per probe index: the destinations where the ports match (ALL, a named-port set, or null for none). */
+    ports: (Bits | null)[];
+  }
+  const compile = (policy: NetworkPolicy, rules: readonly Rule[]): CompiledRule[] =>
+    rules.map((rule) => ({ peers: peerBits(policy, rule), ports: probes.map((probe) => portDestinations(rule, probe)) }));
+  const ingressRules = cluster.policies.map((p) => compile(p, p.ingress));
+  const egressRules = cluster.policies.map((p) => compile(p, p.egress));
+
+  // ---- isolation --------------------------------------------------------------------------------
+  const ingressPolicies: number[][] = endpoints.map(() => []);
+  const egressPolicies: number[][] = endpoints.map(() => []);
+  cluster.policies.forEach((p, pi) => {
+    forEachBit(targets[pi]!, (i) => {
+      if (p.policyTypes.ingress) ingressPolicies[i]!.push(pi);
+      if (p.policyTypes.egress) egressPolicies[i]!.push(pi);
+    });
+  });
+
+  // ---- verdict rows -----------------------------------------------------------------------------
+  // IN[g][d]: sources whose traffic d's ingress admits on probe g. EG[g][s]: destinations s's egress admits.
+  const IN: Bits[][] = probes.map(() => new Array<Bits>(n));
+  const EG: Bits[][] = probes.map(() => new Array<Bits>(n));
+  const ingressMemo = new Map<string, Bits>();
+  const namedSignatures = endpoints.map(namedSignature);
+  const egressMemo = new Map<string, Bits>();
+  for (let i = 0; i < n; i++) {
+    const inPolicies = ingressPolicies[i]!;
+    const egPolicies = egressPolicies[i]!;
+    const inKey = inPolicies.join(',');
+    const egKey = egPolicies.join(',');
+    for (const g of probesOfEndpoint[i]!) {
+      if (inPolicies.length === 0) {
+        IN[g]![i] = ALL;
+        continue;
+      }
+      // The same policies admit the same sources, unless a named port resolves differently at this pod.
+      const key = `${g}|${inKey}|${namedSignatures[i]}`;
+      let row = ingressMemo.get(key);
+      if (!row) {
+        row = new Uint32Array(words);
+        for (const pi of inPolicies) {
+          for (const rule of ingressRules[pi]!) {
+            const ports = rule.ports[g];
+            if (ports && hasBit(ports, i)) orInto(row, rule.peers);
+          }
+        }
+        ingressMemo.set(key, row);
+      }
+      IN[g]![i] = row;
+    }
+    for (let g = 0; g < probes.length; g++) {
+      if (egPolicies.length === 0) {
+        EG[g]![i] = ALL;
+        continue;
+      }
+      const key = `${g}|${egKey}`;
+      let row = egressMemo.get(key);
+      if (!row) {
+        row = new Uint32Array(words);
+        for (const pi of egPolicies) {
+          for (const rule of egressRules[pi]!) {
+            const ports = rule.ports[g];
+            if (!ports) continue;
+            if (ports === ALL) orInto(row, rule.peers);
+            else for (let w = 0; w < words; w++) row[w]! |= rule.peers[w]! & ports[w]!;
+          }
+        }
+        egressMemo.set(key, row);
+      }
+      EG[g]![i] = row;
+    }
+  }
+
+  const srcMask = (to: number): Bits => (endpoints[to]!.kind === 'external' ? podBits : ALL);
+
+  const verdict = (from: number, to: number, g: number): Verdict => {
+    if (from === to && endpoints[to]!.kind === 'pod') return { allowed: true, ingressAllowed: true, egressAllowed: true };
+    const inRow = IN[g]![to];
+    const ingressAllowed = inRow === undefined ? true : hasBit(inRow, from);
+    const egressAllowed = hasBit(EG[g]![from]!, to);
+    return { allowed: ingressAllowed && egressAllowed, ingressAllowed, egressAllowed };
+  };
+
+  let cachedCounts: Counts | null = null;
+  const counts = (): Counts => {
+    if (cachedCounts) return cachedCounts;
+    let rows = 0;
+    let allowed = 0;
+    for (let g = 0; g < probes.length; g++) {
+      const egressOpen = EG[g]!.every((row) => row === ALL);
+      const EGT = egressOpen ? null : transpose(EG[g]!, n);
+      for (let d = 0; d < n; d++) {
+        const inRow = IN[g]![d];
+        if (inRow === undefined) continue; // g is not probed towards d
+        const mask = srcMask(d);
+        const egRow = EGT ? EGT[d]! : ALL;
+        let sum = 0;
+        let rowCount = 0;
+        for (let w = 0; w < words; w++) {
+          sum += popcount32(inRow[w]! & egRow[w]! & mask[w]!);
+          rowCount += popcount32(mask[w]!);
+        }
+        if (endpoints[d]!.kind === 'pod' && !(hasBit(inRow, d) && hasBit(egRow, d))) sum++; // self is always allowed
+        rows += rowCount;
+        allowed += sum;
+      }
+    }
+    cachedCounts = { rows, allowed, denied: rows - allowed };
+    return cachedCounts;
+  };
+
+  function* rows(): Generator<ConnectivityRow> {
+    for (let s = 0; s < n; s++) {
+      const from = endpoints[s]!;
+      for (let d = 0; d < n; d++) {
+        const to = endpoints[d]!;
+        if (from.kind === 'external' && to.kind === 'external') continue;
+        for (const g of probesOfEndpoint[d]!) {
+          const probe = probes[g]!;
+          yield { from: from.id, to: to.id, port: probe.port, protocol: probe.protocol, ...verdict(s, d, g) };
+        }
+      }
+    }
+  }
+
+  return {
+    cluster,
+    index,
+    probes,
+    probesOf: (to) => probesOfEndpoint[to] ?? [],
+    isolation: (i) => ({
+      ingress: (ingressPolicies[i] ?? []).map((pi) => cluster.policies[pi]!.id),
+      egress: (egressPolicies[i] ?? []).map((pi) => cluster.policies[pi]!.id),
+    }),
+    isPair: (from, to) => !(endpoints[from]?.kind === 'external' && endpoints[to]?.kind === 'external'),
+    verdict,
+    explain: (from, to, g) => explainConnection(index, endpoints[from]!, endpoints[to]!, probes[g]!),
+    counts,
+    rows,
+  };
+}
+
+function namedSignature(e: Endpoint): string {
+  return e.ports
+    .filter((p) => p.name !== null)
+    .map((p) => `${p.name}/${p.port}/${p.protocol}`)
+    .sort()
+    .join(',');
+}
+

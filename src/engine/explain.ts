@@ -1,0 +1,188 @@
+// Per-connection reasoning: which policies isolate each end and which rules admit the traffic.
+// It walks the model pair by pair (slow but plain); the fast evaluator uses bitsets and must agree with it.
+import type {
+  Cluster,
+  Direction,
+  DirectionReason,
+  Endpoint,
+  Explanation,
+  NetworkPolicy,
+  Peer,
+  PortSpec,
+  Probe,
+  Rule,
+  RuleRef,
+} from './model';
+import { formatSelector, selectorMatches } from './label-selector';
+import { cidrContains } from './ip';
+
+/** Lookups shared by the explainer and the evaluator. */
+export interface ClusterIndex {
+  cluster: Cluster;
+  namespaceLabels: ReadonlyMap<string, Readonly<Record<string, string>>>;
+  policiesByNamespace: ReadonlyMap<string, readonly NetworkPolicy[]>;
+  policyById: ReadonlyMap<string, NetworkPolicy>;
+}
+
+/** Builds the lookups once per cluster. */
+export function indexCluster(cluster: Cluster): ClusterIndex {
+  const namespaceLabels = new Map(cluster.namespaces.map((ns) => [ns.name, ns.labels] as const));
+  const policiesByNamespace = new Map<string, NetworkPolicy[]>();
+  for (const p of cluster.policies) {
+    const list = policiesByNamespace.get(p.namespace) ?? [];
+    list.push(p);
+    policiesByNamespace.set(p.namespace, list);
+  }
+  return { cluster, namespaceLabels, policiesByNamespace, policyById: new Map(cluster.policies.map((p) => [p.id, p])) };
+}
+
+/** Can a selector (pod or namespace) ever pick this endpoint? Not external ones, not hostNetwork pods. */
+export const isSelectable = (e: Endpoint): boolean => e.kind === 'pod' && !e.hostNetwork;
+
+/** Does the policy select the endpoint (ignoring policy types)? */
+export function policySelects(policy: NetworkPolicy, e: Endpoint): boolean {
+  return isSelectable(e) && e.namespace === policy.namespace && selectorMatches(policy.podSelector, e.labels);
+}
+
+/** Does one from/to entry match the endpoint at the other end? */
+export function peerMatches(index: ClusterIndex, peer: Peer, policy: NetworkPolicy, e: Endpoint): boolean {
+  if (peer.kind === 'ipBlock') {
+    return e.ip !== null && cidrContains(peer.cidr, e.ip) && !peer.except.some((x) => cidrContains(x, e.ip!));
+  }
+  if (!isSelectable(e) || e.namespace === null) return false;
+  if (peer.namespaceSelector === null) {
+    if (e.namespace !== policy.namespace) return false;
+  } else if (!selectorMatches(peer.namespaceSelector, index.namespaceLabels.get(e.namespace) ?? {})) {
+    return false;
+  }
+  return peer.podSelector === null || selectorMatches(peer.podSelector, e.labels);
+}
+
+/** Does one ports entry match the probe? Named ports resolve against the destination's container ports. */
+export function portMatches(spec: PortSpec, probe: Probe, destination: Endpoint): boolean {
+  if (spec.protocol !== probe.protocol) return false;
+  if (spec.port === null) return true;
+  if (typeof spec.port === 'number') return probe.port >= spec.port && probe.port <= (spec.endPort ?? spec.port);
+  if (!isSelectable(destination)) return false;
+  const name = spec.port;
+  return destination.ports.some((p) => p.name === name && p.port === probe.port && p.protocol === probe.protocol);
+}
+
+/** The first matching peer and port of a rule, or null when the rule does not admit the connection. */
+function ruleAdmits(index: ClusterIndex, policy: NetworkPolicy, rule: Rule, peer: Endpoint, destination: Endpoint, probe: Probe): RuleRef | null {
+  let peerIndex: number | null = null;
+  if (rule.peers !== null) {
+    peerIndex = rule.peers.findIndex((p) => peerMatches(index, p, policy, peer));
+    if (peerIndex < 0) return null;
+  }
+  let portIndex: number | null = null;
+  if (rule.ports !== null) {
+    portIndex = rule.ports.findIndex((p) => portMatches(p, probe, destination));
+    if (portIndex < 0) return null;
+  }
+  return { policy: policy.id, direction: rule.direction, rule: rule.index, peer: peerIndex, port: portIndex };
+}
+
+/** Policies that isolate the endpoint for a direction, sorted by id. */
+export function isolatingPolicies(index: ClusterIndex, e: Endpoint, direction: Direction): NetworkPolicy[] {
+  if (!isSelectable(e) || e.namespace === null) return [];
+  const list = index.policiesByNamespace.get(e.namespace) ?? [];
+  return list.filter((p) => p.policyTypes[direction] && policySelects(p, e));
+}
+
+function directionReason(index: ClusterIndex, direction: Direction, from: Endpoint, to: Endpoint, probe: Probe): DirectionReason {
+  const subject = direction === 'ingress' ? to : from;
+  const other = direction === 'ingress' ? from : to;
+  const policies = isolatingPolicies(index, subject, direction);
+  const base = { direction, endpoint: subject.id, isolated: policies.length > 0, isolatedBy: policies.map((p) => p.id) };
+  const allowedBy: RuleRef[] = [];
+  for (const policy of policies) {
+    for (const rule of policy[direction]) {
+      const ref = ruleAdmits(index, policy, rule, other, to, probe);
+      if (ref) allowedBy.push(ref);
+    }
+  }
+  if (from.id === to.id && from.kind === 'pod') return { ...base, allowed: true, why: 'self', allowedBy };
+  if (subject.kind === 'external') return { ...base, allowed: true, why: 'external', allowedBy };
+  if (subject.hostNetwork) return { ...base, allowed: true, why: 'host-network', allowedBy };
+  if (policies.length === 0) return { ...base, allowed: true, why: 'not-isolated', allowedBy };
+  return { ...base, allowed: allowedBy.length > 0, why: allowedBy.length > 0 ? 'rule' : 'no-rule', allowedBy };
+}
+
+/** Decides one connection the plain way and says why. */
+export function explainConnection(index: ClusterIndex, from: Endpoint, to: Endpoint, probe: Probe): Explanation {
+  const ingress = directionReason(index, 'ingress', from, to, probe);
+  const egress = directionReason(index, 'egress', from, to, probe);
+  return {
+    from: from.id,
+    to: to.id,
+    port: probe.port,
+    protocol: probe.protocol,
+    allowed: ingress.allowed && egress.allowed,
+    ingress,
+    egress,
+  };
+}
+
+// ---- sentences ------------------------------------------------------------------------------
+
+/** Describes one from/to entry in words: "pods matching app=web in namespaces matching team=a". */
+export function describePeer(peer: Peer, policy: NetworkPolicy): string {
+  if (peer.kind === 'ipBlock') {
+    const except = peer.except.length > 0 ? ` except ${peer.except.map((c) => c.text).join(', ')}` : '';
+    return `addresses in ${peer.cidr.text}${except}`;
+  }
+  const pods = peer.podSelector === null || formatSelector(peer.podSelector) === '{}'
+    ? 'all pods'
+    : `pods matching ${formatSelector(peer.podSelector)}`;
+  if (peer.namespaceSelector === null) return `${pods} of namespace ${policy.namespace}`;
+  const ns = formatSelector(peer.namespaceSelector);
+  return ns === '{}' ? `${pods} of every namespace` : `${pods} of namespaces matching ${ns}`;
+}
+
+/** Describes a ports entry: "TCP 80", "TCP 8000-8080", "every UDP port", "TCP port named http". */
+export function describePort(spec: PortSpec): string {
+  if (spec.port === null) return `every ${spec.protocol} port`;
+  if (typeof spec.port === 'string') return `${spec.protocol} port named ${spec.port}`;
+  return spec.endPort !== null && spec.endPort !== spec.port
+    ? `${spec.protocol} ${spec.port}-${spec.endPort}`
+    : `${spec.protocol} ${spec.port}`;
+}
+
+function describeRuleMatch(index: ClusterIndex, ref: RuleRef): string {
+  const policy = index.policyById.get(ref.policy);
+  const rule = policy?.[ref.direction][ref.rule];
+  if (!policy || !rule) return `${ref.policy} ${ref.direction} rule ${ref.rule + 1}`;
+  const who = ref.peer === null || !rule.peers ? (ref.direction === 'ingress' ? 'every source' : 'every destination') : describePeer(rule.peers[ref.peer]!, policy);
+  const what = ref.port === null || !rule.ports ? 'every port' : describePort(rule.ports[ref.port]!);
+  return `${policy.id}'s ${ref.direction} rule ${ref.rule + 1} admits ${who} on ${what}`;
+}
+
+/** Plain sentences for one direction, as the graph tooltip and `--explain` print them. */
+export function describeDirection(index: ClusterIndex, reason: DirectionReason, exp: Explanation): string {
+  const other = reason.direction === 'ingress' ? exp.from : exp.to;
+  const dir = reason.direction;
+  const by = reason.isolatedBy.join(', ');
+  switch (reason.why) {
+    case 'self':
+      return `${reason.endpoint} talks to itself, which no policy can block (${dir}).`;
+    case 'external':
+      return `${reason.endpoint} is outside the cluster; no NetworkPolicy applies to its ${dir}.`;
+    case 'host-network':
+      return `${reason.endpoint} uses the host network: it acts as its node and no policy isolates it for ${dir}.`;
+    case 'not-isolated':
+      return `${reason.endpoint} is not isolated for ${dir} (no policy selects it with ${dir === 'ingress' ? 'Ingress' : 'Egress'}), so all ${dir} is allowed.`;
+    case 'rule': {
+      const rules = reason.allowedBy.map((r) => describeRuleMatch(index, r)).join('; ');
+      return `${reason.endpoint} is isolated for ${dir} by ${by}; ${rules}, so ${other} on ${exp.protocol} ${exp.port} is allowed.`;
+    }
+    case 'no-rule':
+      return `${reason.endpoint} is isolated for ${dir} by ${by}, and no ${dir} rule of ${reason.isolatedBy.length > 1 ? 'these policies' : 'that policy'} admits ${other} on ${exp.protocol} ${exp.port}, so it is denied.`;
+  }
+}
+
+/** The whole explanation as sentences: verdict first, then egress (source side), then ingress. */
+export function describeExplanation(index: ClusterIndex, exp: Explanation): string[] {
+  const verdict = `${exp.from} → ${exp.to} on ${exp.protocol} ${exp.port}: ${exp.allowed ? 'allowed' : 'denied'}.`;
+  return [verdict, describeDirection(index, exp.egress, exp), describeDirection(index, exp.ingress, exp)];
+}

@@ -1,0 +1,205 @@
+// Turns input texts (YAML, multi-document, or JSON) into plain trees that remember their offsets.
+// Aliases are expanded under a budget and nesting is capped, so hostile input fails fast and small.
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import type { Diagnostic, SourceLocation } from './model';
+import type { ErrorCode } from './errors';
+
+/** The largest input text accepted, in characters. */
+export const MAX_INPUT_CHARS = 16 * 1024 * 1024;
+/** Nodes one document may expand to, aliases counted at their expanded size. */
+export const MAX_EXPANDED_NODES = 1_000_000;
+/** Deepest nesting accepted. */
+export const MAX_DEPTH = 64;
+
+export interface SourceText {
+  file: string;
+  text: string;
+}
+
+export interface PMap {
+  type: 'map';
+  offset: number;
+  entries: ReadonlyMap<string, PEntry>;
+}
+export interface PEntry {
+  key: string;
+  keyOffset: number;
+  value: PNode;
+}
+export interface PSeq {
+  type: 'seq';
+  offset: number;
+  items: readonly PNode[];
+}
+export interface PScalar {
+  type: 'scalar';
+  offset: number;
+  value: unknown;
+}
+export type PNode = PMap | PSeq | PScalar;
+
+/** One document of one input, with a way to turn offsets into line and column. */
+export interface SourceDocument {
+  file: string;
+  root: PNode;
+  locate(offset: number): SourceLocation;
+}
+
+class BudgetError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+function diag(file: string, loc: { line: number; col: number }, code: ErrorCode, message: string): Diagnostic {
+  return { severity: 'error', file, line: loc.line, col: loc.col, code, message };
+}
+
+/** Parses every input into documents; problems come back as diagnostics, never as exceptions. */
+export function parseSources(inputs: readonly SourceText[]): { documents: SourceDocument[]; diagnostics: Diagnostic[] } {
+  const documents: SourceDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const input of inputs) {
+    const { file, text } = input;
+    if (text.length > MAX_INPUT_CHARS) {
+      diagnostics.push(
+        diag(file, { line: 1, col: 1 }, 'too-large', `input is ${text.length} characters; the limit is ${MAX_INPUT_CHARS}`),
+      );
+      continue;
+    }
+    const lineCounter = new LineCounter();
+    const locate = (offset: number): SourceLocation => {
+      const pos = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+      return { file, line: pos.line, col: pos.col };
+    };
+    let parsed;
+    try {
+      parsed = parseAllDocuments(text, { lineCounter, version: '1.1', uniqueKeys: true, prettyErrors: false });
+    } catch (err) {
+      const tooDeep = err instanceof RangeError;
+      diagnostics.push(
+        diag(file, { line: 1, col: 1 }, tooDeep ? 'too-deep' : 'yaml-syntax', tooDeep ? 'the text nests too deeply to parse' : String(err)),
+      );
+      continue;
+    }
+    const docs = Array.isArray(parsed) ? parsed : [];
+    for (const doc of docs) {
+      if (doc.errors.length > 0) {
+        for (const error of doc.errors) {
+          diagnostics.push(diag(file, locate(error.pos[0]), 'yaml-syntax', firstLine(error.message)));
+        }
+        continue;
+      }
+      if (doc.contents === null) continue; // an empty document between `---` markers
+      try {
+        const converter = new Converter(doc);
+        const root = converter.convert(doc.contents as YamlNode, 0);
+        documents.push({ file, root, locate });
+      } catch (err) {
+        if (err instanceof BudgetError) diagnostics.push(diag(file, locate(err.offset), err.code, err.message));
+        else if (err instanceof RangeError) diagnostics.push(diag(file, locate(0), 'too-deep', 'the document nests too deeply'));
+        else throw err;
+      }
+    }
+  }
+  return { documents, diagnostics };
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+interface Sized {
+  node: PNode;
+  size: number;
+}
+
+/** Converts one yaml Document into a PNode tree, counting expanded size so alias bombs stop early. */
+class Converter {
+  private readonly anchors = new Map<YamlNode, Sized>();
+  private total = 0;
+
+  constructor(private readonly doc: Document.Parsed) {}
+
+  convert(node: YamlNode, depth: number): PNode {
+    return this.visit(node, depth).node;
+  }
+
+  private charge(size: number, offset: number): void {
+    this.total += size;
+    if (this.total > MAX_EXPANDED_NODES) {
+      throw new BudgetError('alias-limit', `the document expands to more than ${MAX_EXPANDED_NODES} nodes`, offset);
+    }
+  }
+
+  private visit(node: YamlNode, depth: number): Sized {
+    const offset = node.range?.[0] ?? 0;
+    if (depth > MAX_DEPTH) throw new BudgetError('too-deep', `the document nests deeper than ${MAX_DEPTH} levels`, offset);
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc) as YamlNode | undefined;
+      if (!target) throw new BudgetError('yaml-syntax', `unresolved alias *${node.source}`, offset);
+      let sized = this.anchors.get(target);
+      if (!sized) {
+        sized = this.visit(target, depth);
+        this.anchors.set(target, sized);
+      } else {
+        this.charge(sized.size, offset);
+      }
+      return sized;
+    }
+    if (isMap(node)) {
+      const entries = new Map<string, PEntry>();
+      const merges: PNode[] = [];
+      let size = 1;
+      for (const pair of node.items) {
+        const key = pair.key as YamlNode | null;
+        const keyOffset = key?.range?.[0] ?? offset;
+        const valueNode = pair.value as YamlNode | null;
+        const value: Sized = valueNode
+          ? this.visit(valueNode, depth + 1)
+          : { node: { type: 'scalar', offset: keyOffset, value: null }, size: 1 };
+        size += value.size;
+        if (isScalar(key) && (typeof key.value === 'symbol' || key.source === '<<')) {
+          merges.push(value.node);
+          continue;
+        }
+        if (key !== null && !isScalar(key)) {
+          throw new BudgetError('wrong-type', 'a mapping key must be a plain value', keyOffset);
+        }
+        const keyText = key === null || key.value === null ? '' : String(key.value);
+        entries.set(keyText, { key: keyText, keyOffset, value: value.node });
+      }
+      // YAML 1.1 merge keys (`<<: *base`): explicit keys win, earlier merged maps win over later ones.
+      for (const merge of merges) {
+        const sources = merge.type === 'seq' ? merge.items : [merge];
+        for (const source of sources) {
+          if (source.type !== 'map') throw new BudgetError('wrong-type', 'a merge key (<<) must name a mapping', merge.offset);
+          for (const [k, entry] of source.entries) if (!entries.has(k)) entries.set(k, entry);
+        }
+      }
+      this.charge(1, offset);
+      return { node: { type: 'map', offset, entries }, size };
+    }
+    if (isSeq(node)) {
+      const items: PNode[] = [];
+      let size = 1;
+      for (const item of node.items) {
+        const child = item ? this.visit(item as YamlNode, depth + 1) : { node: { type: 'scalar', offset, value: null } as PNode, size: 1 };
+        items.push(child.node);
+        size += child.size;
+      }
+      this.charge(1, offset);
+      return { node: { type: 'seq', offset, items }, size };
+    }
+    if (isScalar(node)) {
+      this.charge(1, offset);
+      return { node: { type: 'scalar', offset, value: node.value }, size: 1 };
+    }
+    throw new BudgetError('yaml-syntax', 'unsupported YAML node', offset);
+  }
+}
