@@ -1,8 +1,21 @@
 // The fast evaluator: decides every connection of a cluster through bitsets over endpoint indexes.
 // Build once per cluster: selectors become bitsets, rules become peer sets, then each probe is a few ORs.
-import type { Cluster, ConnectivityRow, Endpoint, Explanation, NetworkPolicy, Probe, Protocol, Rule, Verdict } from './model';
+import type {
+  Cluster,
+  ConnectivityRow,
+  Endpoint,
+  Explanation,
+  LabelSelector,
+  NetworkPolicy,
+  Peer,
+  Probe,
+  Protocol,
+  Rule,
+  Verdict,
+} from './model';
 import { type Bits, bitsWith, forEachBit, fullBits, hasBit, orInto, popcount32, transpose, wordsFor } from './bitset';
-import { type ClusterIndex, explainConnection, indexCluster, isSelectable, peerMatches } from './explain';
+import { type ClusterIndex, explainConnection, indexCluster, isSelectable } from './explain';
+import { cidrContains } from './ip';
 import { selectorMatches } from './label-selector';
 
 export interface ProbeOptions {
@@ -82,8 +95,85 @@ export function evaluate(cluster: Cluster, options: ProbeOptions = {}): Connecti
   });
   const podBits = bitsWith(words, pods);
 
+  // Label index over selectable pods: (key, value) -> pods, key -> pods. Selectors become a few bitset ops.
+  const selectable = new Uint32Array(words);
+  const byLabel = new Map<string, Map<string, Bits>>();
+  const byKey = new Map<string, Bits>();
+  for (const [, members] of selectableByNamespace) {
+    for (const i of members) {
+      selectable[i >>> 5]! |= 1 << (i & 31);
+      for (const [key, value] of Object.entries(endpoints[i]!.labels)) {
+        let values = byLabel.get(key);
+        if (!values) byLabel.set(key, (values = new Map()));
+        let bits = values.get(value);
+        if (!bits) values.set(value, (bits = new Uint32Array(words)));
+        bits[i >>> 5]! |= 1 << (i & 31);
+        let keyBits = byKey.get(key);
+        if (!keyBits) byKey.set(key, (keyBits = new Uint32Array(words)));
+        keyBits[i >>> 5]! |= 1 << (i & 31);
+      }
+    }
+  }
+  const NONE = new Uint32Array(words);
+  const namespaceBits = new Map<string, Bits>();
+  for (const [ns, members] of selectableByNamespace) namespaceBits.set(ns, bitsWith(words, members));
+
+  /** Selectable pods matching a pod selector (null: all). */
+  const podsMatching = (selector: LabelSelector | null): Bits => {
+    const out = selectable.slice();
+    if (selector === null) return out;
+    const and = (bits: Bits | undefined): void => {
+      for (let w = 0; w < words; w++) out[w]! &= bits ? bits[w]! : 0;
+    };
+    const andNot = (bits: Bits | undefined): void => {
+      if (bits) for (let w = 0; w < words; w++) out[w]! &= ~bits[w]!;
+    };
+    const anyOf = (key: string, values: readonly string[]): Bits => {
+      const union = new Uint32Array(words);
+      for (const v of values) {
+        const bits = byLabel.get(key)?.get(v);
+        if (bits) orInto(union, bits);
+      }
+      return union;
+    };
+    for (const [key, value] of Object.entries(selector.matchLabels)) and(byLabel.get(key)?.get(value));
+    for (const req of selector.matchExpressions) {
+      if (req.operator === 'In') and(anyOf(req.key, req.values));
+      else if (req.operator === 'NotIn') andNot(anyOf(req.key, req.values));
+      else if (req.operator === 'Exists') and(byKey.get(req.key));
+      else andNot(byKey.get(req.key));
+    }
+    return out;
+  };
+
+  const memo = new Map<string, Bits>();
+  const memoized = (key: string, make: () => Bits): Bits => {
+    let bits = memo.get(key);
+    if (!bits) memo.set(key, (bits = make()));
+    return bits;
+  };
+
+  /** Selectable pods in the namespace set that match the pod selector. */
+  const selectorPeer = (namespaces: readonly string[], podSelector: LabelSelector | null): Bits => {
+    const scope = new Uint32Array(words);
+    for (const ns of namespaces) orInto(scope, namespaceBits.get(ns) ?? NONE);
+    const pods = podsMatching(podSelector);
+    for (let w = 0; w < words; w++) pods[w]! &= scope[w]!;
+    return pods;
+  };
+
+  const ipBlockPeer = (peer: Extract<Peer, { kind: 'ipBlock' }>): Bits => {
+    const out = new Uint32Array(words);
+    endpoints.forEach((e, i) => {
+      if (e.ip !== null && cidrContains(peer.cidr, e.ip) && !peer.except.some((x) => cidrContains(x, e.ip!))) {
+        out[i >>> 5]! |= 1 << (i & 31);
+      }
+    });
+    return out;
+  };
+
   const targets = cluster.policies.map((p) =>
-    bitsWith(words, (selectableByNamespace.get(p.namespace) ?? []).filter((i) => selectorMatches(p.podSelector, endpoints[i]!.labels))),
+    memoized(`t|${p.namespace}|${JSON.stringify(p.podSelector)}`, () => selectorPeer([p.namespace], p.podSelector)),
   );
 
   const peerBits = (policy: NetworkPolicy, rule: Rule): Bits => {
@@ -91,19 +181,14 @@ export function evaluate(cluster: Cluster, options: ProbeOptions = {}): Connecti
     const out = new Uint32Array(words);
     for (const peer of rule.peers) {
       if (peer.kind === 'ipBlock') {
-        endpoints.forEach((e, i) => {
-          if (e.ip !== null && peerMatches(index, peer, policy, e)) out[i >>> 5]! |= 1 << (i & 31);
-        });
+        orInto(out, memoized(`ip|${peer.cidr.text}|${peer.except.map((x) => x.text).join(',')}`, () => ipBlockPeer(peer)));
         continue;
       }
       const namespaces = peer.namespaceSelector === null
         ? [policy.namespace]
         : cluster.namespaces.filter((ns) => selectorMatches(peer.namespaceSelector!, ns.labels)).map((ns) => ns.name);
-      for (const ns of namespaces) {
-        for (const i of selectableByNamespace.get(ns) ?? []) {
-          if (peer.podSelector === null || selectorMatches(peer.podSelector, endpoints[i]!.labels)) out[i >>> 5]! |= 1 << (i & 31);
-        }
-      }
+      const key = `s|${namespaces.join(',')}|${JSON.stringify(peer.podSelector)}`;
+      orInto(out, memoized(key, () => selectorPeer(namespaces, peer.podSelector)));
     }
     return out;
   };
@@ -219,6 +304,7 @@ export function evaluate(cluster: Cluster, options: ProbeOptions = {}): Connecti
   }
 
   const srcMask = (to: number): Bits => (endpoints[to]!.kind === 'external' ? podBits : ALL);
+  const sources = (to: number): number => (endpoints[to]!.kind === 'external' ? pods.length : n);
 
   const verdict = (from: number, to: number, g: number): Verdict => {
     if (from === to && endpoints[to]!.kind === 'pod') return { allowed: true, ingressAllowed: true, egressAllowed: true };
@@ -242,13 +328,9 @@ export function evaluate(cluster: Cluster, options: ProbeOptions = {}): Connecti
         const mask = srcMask(d);
         const egRow = EGT ? EGT[d]! : ALL;
         let sum = 0;
-        let rowCount = 0;
-        for (let w = 0; w < words; w++) {
-          sum += popcount32(inRow[w]! & egRow[w]! & mask[w]!);
-          rowCount += popcount32(mask[w]!);
-        }
+        for (let w = 0; w < words; w++) sum += popcount32(inRow[w]! & egRow[w]! & mask[w]!);
         if (endpoints[d]!.kind === 'pod' && !(hasBit(inRow, d) && hasBit(egRow, d))) sum++; // self is always allowed
-        rows += rowCount;
+        rows += sources(d);
         allowed += sum;
       }
     }

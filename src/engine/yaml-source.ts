@@ -10,6 +10,8 @@ export const MAX_INPUT_CHARS = 16 * 1024 * 1024;
 export const MAX_EXPANDED_NODES = 1_000_000;
 /** Deepest nesting accepted. */
 export const MAX_DEPTH = 64;
+/** Syntax errors reported per document before the rest are summarised. */
+const MAX_SYNTAX_ERRORS = 20;
 
 export interface SourceText {
   file: string;
@@ -71,6 +73,12 @@ export function parseSources(inputs: readonly SourceText[]): { documents: Source
       );
       continue;
     }
+    const deepAt = flowDepthExceeded(text, MAX_DEPTH);
+    if (deepAt >= 0) {
+      const pos = lineAndColumn(text, deepAt);
+      diagnostics.push(diag(file, pos, 'too-deep', `brackets nest deeper than ${MAX_DEPTH} levels`));
+      continue;
+    }
     const lineCounter = new LineCounter();
     const locate = (offset: number): SourceLocation => {
       const pos = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
@@ -89,12 +97,24 @@ export function parseSources(inputs: readonly SourceText[]): { documents: Source
     const docs = Array.isArray(parsed) ? parsed : [];
     for (const doc of docs) {
       if (doc.errors.length > 0) {
+        const seen = new Set<string>();
         for (const error of doc.errors) {
-          diagnostics.push(diag(file, locate(error.pos[0]), 'yaml-syntax', firstLine(error.message)));
+          const overflow = /call stack/i.test(error.message);
+          const d = diag(file, locate(error.pos[0]), overflow ? 'too-deep' : 'yaml-syntax', overflow ? 'the text nests too deeply to parse' : firstLine(error.message));
+          const key = `${d.line}:${d.col}:${d.code}`;
+          if (seen.has(key)) continue; // one report per place: a broken bracket can echo thousands of times
+          seen.add(key);
+          if (seen.size > MAX_SYNTAX_ERRORS) {
+            diagnostics.push({ ...d, message: `more syntax errors follow; fix the ones above first` });
+            break;
+          }
+          diagnostics.push(d);
         }
         continue;
       }
-      if (doc.contents === null) continue; // an empty document between `---` markers
+      // An empty document (between `---` markers, or only comments) parses as an empty plain scalar.
+      const contents = doc.contents;
+      if (contents === null || (isScalar(contents) && contents.value === null && contents.source === '')) continue;
       try {
         const converter = new Converter(doc);
         const root = converter.convert(doc.contents as YamlNode, 0);
@@ -107,6 +127,51 @@ export function parseSources(inputs: readonly SourceText[]): { documents: Source
     }
   }
   return { documents, diagnostics };
+}
+
+/**
+ * Offset where flow brackets ([ and {) first nest deeper than `limit`, or -1. A cheap scan before the real
+ * parser, whose recursion would otherwise overflow the stack on input like 100,000 '['. Quotes and comments
+ * are skipped roughly; it only has to catch hostile input, never reject a real manifest.
+ */
+function flowDepthExceeded(text: string, limit: number): number {
+  let depth = 0;
+  let quote = 0;
+  let comment = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (comment) {
+      if (c === 10) comment = false;
+      continue;
+    }
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+      else if (c === 92 && quote === 34) i++; // backslash escape inside "..."
+      continue;
+    }
+    if (c === 91 || c === 123) {
+      if (++depth > limit) return i;
+    } else if (c === 93 || c === 125) {
+      if (depth > 0) depth--;
+    } else if (c === 34 || c === 39) {
+      quote = c;
+    } else if (c === 35 && (i === 0 || text.charCodeAt(i - 1) <= 32)) {
+      comment = true;
+    }
+  }
+  return -1;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, col: offset - start + 1 };
 }
 
 function firstLine(message: string): string {

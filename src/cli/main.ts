@@ -1,0 +1,222 @@
+// The `cks-lab` command line: `eval` prints every connection's verdict for the given manifests.
+// The only place that touches the file system; everything it decides comes from src/engine.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  type Connectivity,
+  type Diagnostic,
+  type Probe,
+  type SourceText,
+  evaluate,
+  formatDiagnostic,
+  loadCluster,
+  parseProbeList,
+  describeExplanation,
+} from '../engine/index';
+import { writeLines, type Output } from './output';
+import { renderTable } from './table';
+
+export const USAGE = `cks-lab: an interactive NetworkPolicy lab, and its command line
+
+Usage:
+  cks-lab eval FILE... [--ports LIST] [--no-declared-ports] [--format json|table|summary] [--explain]
+  cks-lab --help | --version
+
+eval   Decides every connection between the pods (and external endpoints) in FILE... under the
+       NetworkPolicies in FILE... . FILE is YAML (multi-document, kind: List) or JSON; a directory
+       reads its *.yaml, *.yml and *.json files; - reads standard input.
+
+  --ports LIST          probe these ports too, e.g. 80,53/UDP,8000-8002/TCP (protocol default TCP)
+  --no-declared-ports   probe only --ports, not each destination's declared container ports
+  --format FORMAT       json (default): one row per connection; table: a truth table per port;
+                        summary: {"rows": N, "allowed": A, "denied": D}
+  --explain             add each verdict's reasons (json) or print them under the table
+
+Exit status: 0 success, 2 invalid input or usage (each problem as FILE:LINE:COL: error[CODE]: message).`;
+
+interface EvalOptions {
+  files: string[];
+  ports: Probe[];
+  declaredPorts: boolean;
+  format: 'json' | 'table' | 'summary';
+  explain: boolean;
+}
+
+class UsageError extends Error {}
+
+/** Runs the CLI; returns the exit code. `out` and `readStdin` are injectable for tests. */
+export async function main(argv: readonly string[], io: Partial<CliIO> = {}): Promise<number> {
+  const env: CliIO = { ...defaultIO(), ...io };
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      env.stdout.write(USAGE + '\n');
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version') {
+      env.stdout.write('cks-lab 0.1.0\n');
+      return 0;
+    }
+    if (command === 'eval') return await runEval(parseEvalArgs(rest), env);
+    throw new UsageError(`unknown command "${command}"; try cks-lab --help`);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      env.stderr.write(`cks-lab: error[invalid-flag]: ${err.message}\n`);
+      return 2;
+    }
+    env.stderr.write(`cks-lab: error[internal]: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+}
+
+export interface CliIO {
+  stdout: Output;
+  stderr: Output;
+  readStdin: () => string;
+  color: boolean;
+}
+
+function defaultIO(): CliIO {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin: () => readFileSync(0, 'utf8'),
+    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  };
+}
+
+function parseEvalArgs(args: readonly string[]): EvalOptions {
+  const options: EvalOptions = { files: [], ports: [], declaredPorts: true, format: 'json', explain: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const next = args[++i];
+      if (next === undefined) throw new UsageError(`${flag} needs a value`);
+      return next;
+    };
+    switch (flag) {
+      case '--ports': {
+        const parsed = parseProbeList(value());
+        if ('error' in parsed) throw new UsageError(`--ports: ${parsed.error}`);
+        options.ports.push(...parsed.probes);
+        break;
+      }
+      case '--no-declared-ports':
+        options.declaredPorts = false;
+        break;
+      case '--format': {
+        const format = value();
+        if (format !== 'json' && format !== 'table' && format !== 'summary') {
+          throw new UsageError(`--format must be json, table or summary, not "${format}"`);
+        }
+        options.format = format;
+        break;
+      }
+      case '--explain':
+        options.explain = true;
+        break;
+      default:
+        if (arg.startsWith('--') || (arg.startsWith('-') && arg !== '-')) throw new UsageError(`unknown flag ${arg}`);
+        options.files.push(arg);
+    }
+  }
+  if (options.files.length === 0) throw new UsageError('eval needs at least one FILE');
+  return options;
+}
+
+const MANIFEST = /\.(ya?ml|json)$/i;
+
+/** Reads the inputs; unreadable files become diagnostics. */
+export function readInputs(files: readonly string[], readStdin: () => string): { inputs: SourceText[]; problems: Diagnostic[] } {
+  const inputs: SourceText[] = [];
+  const problems: Diagnostic[] = [];
+  const fail = (file: string, message: string): void => {
+    problems.push({ file, line: 1, col: 1, severity: 'error', code: 'read-failed', message });
+  };
+  for (const file of files) {
+    if (file === '-') {
+      inputs.push({ file: '<stdin>', text: readStdin() });
+      continue;
+    }
+    try {
+      if (statSync(file).isDirectory()) {
+        const names = readdirSync(file).filter((n) => MANIFEST.test(n)).sort();
+        if (names.length === 0) fail(file, 'the directory holds no .yaml, .yml or .json files');
+        for (const name of names) inputs.push({ file: join(file, name), text: readFileSync(join(file, name), 'utf8') });
+      } else {
+        inputs.push({ file, text: readFileSync(file, 'utf8') });
+      }
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      fail(file, code === 'ENOENT' ? 'no such file or directory' : `cannot read: ${(err as Error).message}`);
+    }
+  }
+  return { inputs, problems };
+}
+
+async function runEval(options: EvalOptions, io: CliIO): Promise<number> {
+  const { inputs, problems } = readInputs(options.files, io.readStdin);
+  const { cluster, diagnostics } = loadCluster(inputs);
+  const all = [...problems, ...diagnostics];
+  for (const d of all) io.stderr.write(formatDiagnostic(d) + '\n');
+  if (all.some((d) => d.severity === 'error')) return 2;
+
+  const result = evaluate(cluster, { ports: options.ports, declaredPorts: options.declaredPorts });
+  switch (options.format) {
+    case 'summary': {
+      const c = result.counts();
+      io.stdout.write(`{"rows": ${c.rows}, "allowed": ${c.allowed}, "denied": ${c.denied}}\n`);
+      break;
+    }
+    case 'table':
+      await writeLines(io.stdout, renderTable(result, io.color));
+      if (options.explain) await writeLines(io.stdout, explainLines(result));
+      break;
+    case 'json':
+      await writeLines(io.stdout, jsonLines(result, options.explain));
+      break;
+  }
+  return 0;
+}
+
+function* jsonLines(result: Connectivity, explain: boolean): Generator<string> {
+  const endpoints = result.cluster.endpoints;
+  const ids = endpoints.map((e) => JSON.stringify(e.id));
+  let previous: string | null = null;
+  yield '[';
+  for (let s = 0; s < endpoints.length; s++) {
+    for (let d = 0; d < endpoints.length; d++) {
+      if (!result.isPair(s, d)) continue;
+      for (const g of result.probesOf(d)) {
+        const probe = result.probes[g]!;
+        const v = result.verdict(s, d, g);
+        let row = `{"from": ${ids[s]}, "to": ${ids[d]}, "port": ${probe.port}, "protocol": "${probe.protocol}", "allowed": ${v.allowed}, "ingressAllowed": ${v.ingressAllowed}, "egressAllowed": ${v.egressAllowed}`;
+        if (explain) {
+          const exp = result.explain(s, d, g);
+          const { direction: _i, ...ingress } = exp.ingress;
+          const { direction: _e, ...egress } = exp.egress;
+          row += `, "ingress": ${JSON.stringify(ingress)}, "egress": ${JSON.stringify(egress)}, "explanation": ${JSON.stringify(describeExplanation(result.index, exp).join(' '))}`;
+        }
+        if (previous !== null) yield `  ${previous},`;
+        previous = row + '}';
+      }
+    }
+  }
+  if (previous !== null) yield `  ${previous}`;
+  yield ']';
+}
+
+function* explainLines(result: Connectivity): Generator<string> {
+  const endpoints = result.cluster.endpoints;
+  for (let s = 0; s < endpoints.length; s++) {
+    for (let d = 0; d < endpoints.length; d++) {
+      if (!result.isPair(s, d)) continue;
+      for (const g of result.probesOf(d)) {
+        yield '';
+        for (const line of describeExplanation(result.index, result.explain(s, d, g))) yield line;
+      }
+    }
+  }
+}
