@@ -1,0 +1,158 @@
+// Every lesson in lessons/ loads, its solution passes, its starting text does not, and the mistakes
+// learners plausibly make fail with a hint.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { gradeAttempt, loadLesson, LessonError, type Lesson } from './index';
+import { readLessonFolders } from './read-folder';
+
+const root = fileURLToPath(new URL('../../lessons/', import.meta.url));
+const folders = readLessonFolders(root);
+const lessons = new Map<string, Lesson>(folders.map((f) => [f.folder.split('/')[1]!, loadLesson(f)]));
+const lesson = (id: string): Lesson => lessons.get(id)!;
+
+describe('every lesson', () => {
+  it('includes the six seed lessons', () => {
+    expect([...lessons.keys()]).toEqual(
+      expect.arrayContaining(['netpol-allow-all', 'netpol-deny-all', 'netpol-egress-only', 'netpol-pod-selector', 'netpol-namespace-selector', 'netpol-ip-block']),
+    );
+  });
+
+  for (const [id, l] of lessons) {
+    it(`${id}: the solution passes every check`, () => {
+      const grade = gradeAttempt(l, l.solution, 'solution.yaml');
+      expect(grade.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(grade.checks.filter((c) => !c.passed).map((c) => c.problems[0]?.en)).toEqual([]);
+      expect(grade.status).toBe('passed');
+    });
+    it(`${id}: the starting text is pending, not passed`, () => {
+      expect(gradeAttempt(l, l.start).status).toBe('pending');
+    });
+    it(`${id}: texts exist in English and Japanese`, () => {
+      for (const text of [l.title, l.summary, l.instructions, ...l.hints, ...l.checks.flatMap((c) => [c.title, c.hint])]) {
+        expect(text.en.trim()).not.toBe('');
+        expect(text.ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/); // Japanese script, not a copy of the English
+      }
+    });
+  }
+});
+
+const policy = (namespace: string, spec: string, name = 'attempt'): string =>
+  `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\nspec:\n${spec}\n`;
+
+/** Grades a mistaken attempt and returns the ids of the failing checks. */
+function failing(id: string, text: string): string[] {
+  const grade = gradeAttempt(lesson(id), text);
+  expect(grade.status).toBe('failed');
+  for (const c of grade.checks.filter((c) => !c.passed)) {
+    expect(c.problems.length).toBeGreaterThan(0);
+    expect(c.hint.en).not.toBe('');
+  }
+  return grade.checks.filter((c) => !c.passed).map((c) => c.id);
+}
+
+describe('plausible mistakes fail with a helpful check', () => {
+  it('allow-all: without egress rules or policyTypes only ingress is isolated', () => {
+    expect(failing('netpol-allow-all', policy('default', '  podSelector: {}\n  ingress:\n  - {}'))).toEqual(['isolated-both-ways']);
+  });
+
+  it('allow-all: a deny-all in its place blocks the traffic', () => {
+    expect(failing('netpol-allow-all', policy('default', '  podSelector: {}\n  policyTypes: [Ingress, Egress]'))).toEqual(['all-traffic-flows']);
+  });
+
+  it('deny-all: a missing Egress policyType leaves sending open', () => {
+    const grade = gradeAttempt(lesson('netpol-deny-all'), policy('default', '  podSelector: {}'));
+    expect(grade.status).toBe('failed');
+    const check = grade.checks.find((c) => c.id === 'default-cut-off')!;
+    expect(check.passed).toBe(false);
+    expect(check.problems[0]!.en).toMatch(/^default\/sample-pod-1 → .* \(TCP 80\) should be denied, but it is allowed\.$/);
+  });
+
+  it('deny-all: the policy in the wrong namespace isolates test instead', () => {
+    expect(failing('netpol-deny-all', policy('test', '  podSelector: {}\n  policyTypes: [Ingress, Egress]'))).toEqual(['default-cut-off', 'test-untouched']);
+  });
+
+  it('egress-only: only one namespace', () => {
+    expect(failing('netpol-egress-only', policy('default', '  podSelector: {}\n  policyTypes: [Ingress, Egress]\n  egress:\n  - {}'))).toEqual(['nothing-received', 'both-namespaces']);
+  });
+
+  it('egress-only: policyTypes [Egress] leaves receiving open', () => {
+    const text = ['default', 'test'].map((ns) => policy(ns, '  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n  - {}')).join('---\n');
+    expect(failing('netpol-egress-only', text)).toEqual(['nothing-received']);
+  });
+
+  it('pod-selector: the wrong label', () => {
+    const spec = '  podSelector:\n    matchLabels: {app: pod2}\n  policyTypes: [Ingress]\n  ingress:\n  - from:\n    - podSelector:\n        matchLabels: {app: pod3}\n    ports:\n    - {protocol: TCP, port: 80}';
+    const grade = gradeAttempt(lesson('netpol-pod-selector'), policy('default', spec));
+    expect(grade.status).toBe('failed');
+    expect(grade.checks[0]!.problems[0]!.en).toBe('default/sample-pod-1 → default/sample-pod-2 (TCP 80) should be allowed, but it is denied.');
+  });
+
+  it('pod-selector: the policy in namespace test selects nothing', () => {
+    const spec = '  podSelector:\n    matchLabels: {app: pod2}\n  ingress:\n  - from:\n    - podSelector:\n        matchLabels: {app: pod1}';
+    expect(failing('netpol-pod-selector', policy('test', spec))).toEqual(['only-pod1-reaches-pod2']);
+  });
+
+  it('namespace-selector: podSelector instead of namespaceSelector', () => {
+    const spec = '  podSelector:\n    matchLabels: {app: pod3}\n  ingress:\n  - from:\n    - podSelector:\n        matchLabels: {kubernetes.io/metadata.name: default}\n    ports:\n    - port: 80';
+    expect(failing('netpol-namespace-selector', policy('test', spec))).toEqual(['pod3-from-default-only', 'uses-namespace-selector']);
+  });
+
+  it('namespace-selector: both selectors in one peer (AND) admit nothing from default', () => {
+    const spec = '  podSelector:\n    matchLabels: {app: pod3}\n  ingress:\n  - from:\n    - namespaceSelector:\n        matchLabels: {kubernetes.io/metadata.name: default}\n      podSelector:\n        matchLabels: {app: pod3}';
+    expect(failing('netpol-namespace-selector', policy('test', spec))).toEqual(['pod3-from-default-only']);
+  });
+
+  it('ip-block: the wrong IP (sample-pod-4 instead of sample-pod-2)', () => {
+    const spec = '  podSelector:\n    matchLabels: {app: pod3}\n  ingress:\n  - from:\n    - ipBlock: {cidr: 192.168.173.131/32}\n    ports:\n    - {protocol: TCP, port: 80}';
+    expect(failing('netpol-ip-block', policy('test', spec))).toEqual(['pod3-from-one-ip']);
+  });
+
+  it('ip-block: a /24 admits the whole demo network', () => {
+    const spec = '  podSelector:\n    matchLabels: {app: pod3}\n  ingress:\n  - from:\n    - ipBlock: {cidr: 192.168.173.0/24}';
+    expect(failing('netpol-ip-block', policy('test', spec))).toEqual(['pod3-from-one-ip']);
+  });
+});
+
+describe('grading', () => {
+  it('an attempt with errors is invalid and carries located diagnostics', () => {
+    const grade = gradeAttempt(lesson('netpol-deny-all'), policy('default', '  podSelector: {}\n  policyTypes: [Ingres]'));
+    expect(grade.status).toBe('invalid');
+    expect(grade.diagnostics[0]).toMatchObject({ file: 'attempt.yaml', line: 8, col: 17, code: 'invalid-policy-type' });
+  });
+
+  it('expected() follows default plus exceptions and skips self traffic', () => {
+    const l = lesson('netpol-pod-selector');
+    const grade = gradeAttempt(l, l.solution);
+    const eps = grade.connectivity!.cluster.endpoints;
+    const byId = (id: string) => eps.find((e) => e.id === id)!;
+    const tcp80 = { port: 80, protocol: 'TCP' as const };
+    expect(grade.expected(byId('test/sample-pod-3'), byId('default/sample-pod-2'), tcp80)).toBe('denied');
+    expect(grade.expected(byId('default/sample-pod-1'), byId('default/sample-pod-2'), tcp80)).toBe('allowed');
+    expect(grade.expected(byId('test/sample-pod-3'), byId('test/sample-pod-4'), tcp80)).toBe('allowed');
+    expect(grade.expected(byId('default/sample-pod-2'), byId('default/sample-pod-2'), tcp80)).toBeNull();
+  });
+});
+
+describe('lesson validation', () => {
+  const base = folders.find((f) => f.folder.endsWith('netpol-deny-all'))!;
+  const broken = (lessonYaml: string) => ({ ...base, files: { ...base.files, 'lesson.yaml': lessonYaml } });
+
+  it('names the file and the field of every problem', () => {
+    const text = base.files['lesson.yaml']!.replace('difficulty: beginner', 'difficulty: easy').replace('default: allowed', 'default: open');
+    try {
+      loadLesson(broken(text));
+      expect.unreachable('an invalid lesson must throw');
+    } catch (err) {
+      expect(err).toBeInstanceOf(LessonError);
+      const problems = (err as LessonError).problems.map((p) => `${p.file}: ${p.field}`);
+      expect(problems).toEqual(['lessons/netpol-deny-all/lesson.yaml: difficulty', 'lessons/netpol-deny-all/lesson.yaml: checks[0].connectivity.default']);
+    }
+  });
+
+  it('rejects a missing Japanese text and a missing file', () => {
+    const noJa = base.files['lesson.yaml']!.replace(/\n {2}ja: namespace のすべての通信を拒否する/, '');
+    expect(() => loadLesson(broken(noJa))).toThrow(/title\.ja: must be a non-empty string/);
+    const { 'solution.yaml': _gone, ...files } = base.files;
+    expect(() => loadLesson({ ...base, files })).toThrow(/lessons\/netpol-deny-all\/solution\.yaml: \(file\): is missing/);
+  });
+});

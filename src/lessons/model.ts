@@ -1,0 +1,75 @@
+// What a lesson is once loaded: texts in English and Japanese, the cluster, and the checks that grade it.
+import type { Probe } from '../engine/index';
+
+export const LANGUAGES = ['en', 'ja'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** A text in every UI language. */
+export type Localized = Readonly<Record<Language, string>>;
+
+export type Verdict = 'allowed' | 'denied';
+
+/** One exception of a connectivity table: endpoints as `ns/name`, `ns/*`, `external:name` or `*`. */
+export interface ConnectivityException {
+  from: string;
+  to: string;
+  /** `80`, `80/TCP`; absent means every probe. */
+  probe: Probe | null;
+  verdict: Verdict;
+}
+
+/** Expected connectivity written as "default plus exceptions"; later exceptions win. */
+export interface ConnectivityCheck {
+  kind: 'connectivity';
+  default: Verdict;
+  except: readonly ConnectivityException[];
+}
+
+/** Pods (a pattern) must (or must not) be isolated in the given directions. */
+export interface IsolationCheck {
+  kind: 'isolation';
+  pods: string;
+  ingress: boolean | null;
+  egress: boolean | null;
+}
+
+/** Structural checks on the learner's policies. */
+export interface PolicyCheck {
+  kind: 'policy';
+  /** Some policy lives in each of these namespaces. */
+  namespaces: readonly string[];
+  /** Some policy uses this peer kind. */
+  uses: 'podSelector' | 'namespaceSelector' | 'ipBlock' | null;
+  /** Some policy has exactly these effective policyTypes (after API-server defaulting; order aside). */
+  policyTypes: readonly ('Ingress' | 'Egress')[] | null;
+  /** At most this many policies in all. */
+  maxPolicies: number | null;
+}
+
+export type CheckSpec = ConnectivityCheck | IsolationCheck | PolicyCheck;
+
+export interface Check {
+  id: string;
+  /** The task line the learner sees in the checklist. */
+  title: Localized;
+  /** Shown when the check fails. */
+  hint: Localized;
+  spec: CheckSpec;
+}
+
+export interface Lesson {
+  id: string;
+  title: Localized;
+  summary: Localized;
+  domain: string;
+  difficulty: 'beginner' | 'intermediate' | 'advanced';
+  minutes: number;
+  /** The cluster the learner's policies apply to (Namespaces, Pods, ExternalEndpoints). */
+  cluster: { file: string; text: string };
+  probes: readonly Probe[];
+  start: string;
+  solution: string;
+  instructions: Localized;
+  hints: readonly Localized[];
+  checks: readonly Check[];
+}
