@@ -253,33 +253,33 @@ export function evaluate(cluster: Cluster, options: ProbeOptions = {}): Connecti
   const IN: Bits[][] = probes.map(() => new Array<Bits>(n));
   const EG: Bits[][] = probes.map(() => new Array<Bits>(n));
   const ingressMemo = new Map<string, Bits>();
+  const probed: boolean[][] = probes.map((_, g) => endpoints.map((_, d) => probesOfEndpoint[d]!.includes(g)));
   const namedSignatures = endpoints.map(namedSignature);
   const egressMemo = new Map<string, Bits>();
-  for (let i = 0; i < n; i++) {
+  /** Sources d's ingress admits on probe g. The same policies admit the same sources, unless a named port
+   * resolves differently at this pod, so rows are shared through a memo. */
+  const ingressRow = (i: number, g: number): Bits => {
     const inPolicies = ingressPolicies[i]!;
-    const egPolicies = egressPolicies[i]!;
-    const inKey = inPolicies.join(',');
-    const egKey = egPolicies.join(',');
-    for (const g of probesOfEndpoint[i]!) {
-      if (inPolicies.length === 0) {
-        IN[g]![i] = ALL;
-        continue;
-      }
-      // The same policies admit the same sources, unless a named port resolves differently at this pod.
-      const key = `${g}|${inKey}|${namedSignatures[i]}`;
-      let row = ingressMemo.get(key);
-      if (!row) {
-        row = new Uint32Array(words);
-        for (const pi of inPolicies) {
-          for (const rule of ingressRules[pi]!) {
-            const ports = rule.ports[g];
-            if (ports && hasBit(ports, i)) orInto(row, rule.peers);
-          }
+    if (inPolicies.length === 0) return ALL;
+    const key = `${g}|${inPolicies.join(',')}|${namedSignatures[i]}`;
+    let row = ingressMemo.get(key);
+    if (!row) {
+      row = new Uint32Array(words);
+      for (const pi of inPolicies) {
+        for (const rule of ingressRules[pi]!) {
+          const ports = rule.ports[g];
+          if (ports && hasBit(ports, i)) orInto(row, rule.peers);
         }
-        ingressMemo.set(key, row);
       }
-      IN[g]![i] = row;
+      ingressMemo.set(key, row);
     }
+    return row;
+  };
+
+  for (let i = 0; i < n; i++) {
+    const egPolicies = egressPolicies[i]!;
+    const egKey = egPolicies.join(',');
+    for (const g of probesOfEndpoint[i]!) IN[g]![i] = ingressRow(i, g);
     for (let g = 0; g < probes.length; g++) {
       if (egPolicies.length === 0) {
         EG[g]![i] = ALL;
@@ -308,8 +308,9 @@ export function evaluate(cluster: Cluster, options: ProbeOptions = {}): Connecti
 
   const verdict = (from: number, to: number, g: number): Verdict => {
     if (from === to && endpoints[to]!.kind === 'pod') return { allowed: true, ingressAllowed: true, egressAllowed: true };
-    const inRow = IN[g]![to];
-    const ingressAllowed = inRow === undefined ? true : hasBit(inRow, from);
+    // Rows exist for the probes of each destination; any other probe is decided on demand.
+    const inRow = IN[g]![to] ?? (IN[g]![to] = ingressRow(to, g));
+    const ingressAllowed = hasBit(inRow, from);
     const egressAllowed = hasBit(EG[g]![from]!, to);
     return { allowed: ingressAllowed && egressAllowed, ingressAllowed, egressAllowed };
   };
@@ -323,8 +324,8 @@ export function evaluate(cluster: Cluster, options: ProbeOptions = {}): Connecti
       const egressOpen = EG[g]!.every((row) => row === ALL);
       const EGT = egressOpen ? null : transpose(EG[g]!, n);
       for (let d = 0; d < n; d++) {
-        const inRow = IN[g]![d];
-        if (inRow === undefined) continue; // g is not probed towards d
+        if (!probed[g]![d]) continue;
+        const inRow = IN[g]![d]!;
         const mask = srcMask(d);
         const egRow = EGT ? EGT[d]! : ALL;
         let sum = 0;

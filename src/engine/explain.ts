@@ -13,7 +13,7 @@ import type {
   Rule,
   RuleRef,
 } from './model';
-import { formatSelector, selectorMatches } from './label-selector';
+import { formatSelector, isEmptySelector, selectorMatches } from './label-selector';
 import { cidrContains } from './ip';
 
 /** Lookups shared by the explainer and the evaluator. */
@@ -125,64 +125,104 @@ export function explainConnection(index: ClusterIndex, from: Endpoint, to: Endpo
 }
 
 // ---- sentences ------------------------------------------------------------------------------
+// English and Japanese, the two languages of the lab. Kept here so the app, hints and `--explain` agree.
 
-/** Describes one from/to entry in words: "pods matching app=web in namespaces matching team=a". */
-export function describePeer(peer: Peer, policy: NetworkPolicy): string {
+export type ExplainLanguage = 'en' | 'ja';
+
+/** Describes one from/to entry in words: "pods matching app=web of namespace x". */
+export function describePeer(peer: Peer, policy: NetworkPolicy, lang: ExplainLanguage = 'en'): string {
   if (peer.kind === 'ipBlock') {
-    const except = peer.except.length > 0 ? ` except ${peer.except.map((c) => c.text).join(', ')}` : '';
-    return `addresses in ${peer.cidr.text}${except}`;
+    const except = peer.except.map((c) => c.text).join(', ');
+    if (lang === 'ja') return except ? `${peer.cidr.text}（${except} を除く）のアドレス` : `${peer.cidr.text} のアドレス`;
+    return except ? `addresses in ${peer.cidr.text} except ${except}` : `addresses in ${peer.cidr.text}`;
   }
-  const pods = peer.podSelector === null || formatSelector(peer.podSelector) === '{}'
-    ? 'all pods'
-    : `pods matching ${formatSelector(peer.podSelector)}`;
+  const podSel = peer.podSelector === null || isEmptySelector(peer.podSelector) ? null : formatSelector(peer.podSelector);
+  const nsSel = peer.namespaceSelector === null ? null : formatSelector(peer.namespaceSelector);
+  if (lang === 'ja') {
+    const pods = podSel ? `${podSel} に一致する Pod` : 'すべての Pod';
+    if (peer.namespaceSelector === null) return `namespace ${policy.namespace} の${pods}`;
+    return nsSel === '{}' ? `すべての namespace の${pods}` : `${nsSel} に一致する namespace の${pods}`;
+  }
+  const pods = podSel ? `pods matching ${podSel}` : 'all pods';
   if (peer.namespaceSelector === null) return `${pods} of namespace ${policy.namespace}`;
-  const ns = formatSelector(peer.namespaceSelector);
-  return ns === '{}' ? `${pods} of every namespace` : `${pods} of namespaces matching ${ns}`;
+  return nsSel === '{}' ? `${pods} of every namespace` : `${pods} of namespaces matching ${nsSel}`;
 }
 
-/** Describes a ports entry: "TCP 80", "TCP 8000-8080", "every UDP port", "TCP port named http". */
-export function describePort(spec: PortSpec): string {
-  if (spec.port === null) return `every ${spec.protocol} port`;
-  if (typeof spec.port === 'string') return `${spec.protocol} port named ${spec.port}`;
+/** Describes a ports entry: "TCP 80", "TCP 8000-8080", "every UDP port", "the TCP port named http". */
+export function describePort(spec: PortSpec, lang: ExplainLanguage = 'en'): string {
+  if (spec.port === null) return lang === 'ja' ? `すべての ${spec.protocol} ポート` : `every ${spec.protocol} port`;
+  if (typeof spec.port === 'string') {
+    return lang === 'ja' ? `名前が ${spec.port} の ${spec.protocol} ポート` : `the ${spec.protocol} port named ${spec.port}`;
+  }
   return spec.endPort !== null && spec.endPort !== spec.port
     ? `${spec.protocol} ${spec.port}-${spec.endPort}`
     : `${spec.protocol} ${spec.port}`;
 }
 
-function describeRuleMatch(index: ClusterIndex, ref: RuleRef): string {
+const DIRECTION_JA: Record<Direction, string> = { ingress: 'Ingress（受信）', egress: 'Egress（送信）' };
+const TYPE: Record<Direction, string> = { ingress: 'Ingress', egress: 'Egress' };
+
+function describeRuleMatch(index: ClusterIndex, ref: RuleRef, onlyPolicy: boolean, lang: ExplainLanguage): string {
   const policy = index.policyById.get(ref.policy);
   const rule = policy?.[ref.direction][ref.rule];
-  if (!policy || !rule) return `${ref.policy} ${ref.direction} rule ${ref.rule + 1}`;
+  const n = ref.rule + 1;
+  if (!policy || !rule) return `${ref.policy} ${ref.direction} rule ${n}`;
+  if (lang === 'ja') {
+    const who = ref.peer === null || !rule.peers ? (ref.direction === 'ingress' ? 'すべての送信元' : 'すべての宛先') : describePeer(rule.peers[ref.peer]!, policy, 'ja');
+    const what = ref.port === null || !rule.ports ? 'すべてのポート' : describePort(rule.ports[ref.port]!, 'ja');
+    const link = ref.direction === 'ingress' ? 'からの' : 'への';
+    return `${onlyPolicy ? 'その' : `${policy.id} の`}${TYPE[ref.direction]} ルール ${n} が${who}${link}${what}を認めています`;
+  }
   const who = ref.peer === null || !rule.peers ? (ref.direction === 'ingress' ? 'every source' : 'every destination') : describePeer(rule.peers[ref.peer]!, policy);
   const what = ref.port === null || !rule.ports ? 'every port' : describePort(rule.ports[ref.port]!);
-  return `${policy.id}'s ${ref.direction} rule ${ref.rule + 1} admits ${who} on ${what}`;
+  return `${onlyPolicy ? 'its' : `${policy.id}'s`} ${ref.direction} rule ${n} admits ${who} on ${what}`;
 }
 
-/** Plain sentences for one direction, as the graph tooltip and `--explain` print them. */
-export function describeDirection(index: ClusterIndex, reason: DirectionReason, exp: Explanation): string {
+/** One direction's reason as a sentence, as the graph panel and `--explain` print it. */
+export function describeDirection(index: ClusterIndex, reason: DirectionReason, exp: Explanation, lang: ExplainLanguage = 'en'): string {
   const other = reason.direction === 'ingress' ? exp.from : exp.to;
   const dir = reason.direction;
   const by = reason.isolatedBy.join(', ');
+  const probe = `${exp.protocol} ${exp.port}`;
+  const only = reason.isolatedBy.length === 1;
+  const rules = (): string[] => reason.allowedBy.map((r) => describeRuleMatch(index, r, only, lang));
+  if (lang === 'ja') {
+    const d = DIRECTION_JA[dir];
+    switch (reason.why) {
+      case 'self':
+        return `${reason.endpoint} から自分自身への通信は、どのポリシーでも止められません（${d}）。`;
+      case 'external':
+        return `${reason.endpoint} はクラスタの外部にあるため、その ${d} に NetworkPolicy は適用されません。`;
+      case 'host-network':
+        return `${reason.endpoint} はホストネットワークを使うためノードとして扱われ、${d} について隔離されません。`;
+      case 'not-isolated':
+        return `${reason.endpoint} は ${d} について隔離されていません（${TYPE[dir]} で選択するポリシーがありません）。そのため ${d} はすべて許可されます。`;
+      case 'rule':
+        return `${reason.endpoint} は ${by} によって ${d} について隔離されています。${rules().join('。')}。そのため ${other} との ${probe} は許可されます。`;
+      case 'no-rule':
+        return `${reason.endpoint} は ${by} によって ${d} について隔離されており、${other} との ${probe} を認める ${TYPE[dir]} ルールがないため、拒否されます。`;
+    }
+  }
   switch (reason.why) {
     case 'self':
       return `${reason.endpoint} talks to itself, which no policy can block (${dir}).`;
     case 'external':
       return `${reason.endpoint} is outside the cluster; no NetworkPolicy applies to its ${dir}.`;
     case 'host-network':
-      return `${reason.endpoint} uses the host network: it acts as its node and no policy isolates it for ${dir}.`;
+      return `${reason.endpoint} uses the host network: it acts as its node, and no policy isolates it for ${dir}.`;
     case 'not-isolated':
-      return `${reason.endpoint} is not isolated for ${dir} (no policy selects it with ${dir === 'ingress' ? 'Ingress' : 'Egress'}), so all ${dir} is allowed.`;
-    case 'rule': {
-      const rules = reason.allowedBy.map((r) => describeRuleMatch(index, r)).join('; ');
-      return `${reason.endpoint} is isolated for ${dir} by ${by}; ${rules}, so ${other} on ${exp.protocol} ${exp.port} is allowed.`;
-    }
+      return `${reason.endpoint} is not isolated for ${dir} (no policy selects it with ${TYPE[dir]}), so all its ${dir} is allowed.`;
+    case 'rule':
+      return `${reason.endpoint} is isolated for ${dir} by ${by}; ${rules().join('; ')}, so ${other} is allowed.`;
     case 'no-rule':
-      return `${reason.endpoint} is isolated for ${dir} by ${by}, and no ${dir} rule of ${reason.isolatedBy.length > 1 ? 'these policies' : 'that policy'} admits ${other} on ${exp.protocol} ${exp.port}, so it is denied.`;
+      return `${reason.endpoint} is isolated for ${dir} by ${by}, and no ${dir} rule of ${only ? 'that policy' : 'these policies'} admits ${other} on ${probe}, so it is denied.`;
   }
 }
 
-/** The whole explanation as sentences: verdict first, then egress (source side), then ingress. */
-export function describeExplanation(index: ClusterIndex, exp: Explanation): string[] {
-  const verdict = `${exp.from} → ${exp.to} on ${exp.protocol} ${exp.port}: ${exp.allowed ? 'allowed' : 'denied'}.`;
-  return [verdict, describeDirection(index, exp.egress, exp), describeDirection(index, exp.ingress, exp)];
+/** The whole explanation as sentences: the verdict, then egress (the source's side), then ingress. */
+export function describeExplanation(index: ClusterIndex, exp: Explanation, lang: ExplainLanguage = 'en'): string[] {
+  const verdict = lang === 'ja'
+    ? `${exp.from} → ${exp.to}（${exp.protocol} ${exp.port}）: ${exp.allowed ? '許可' : '拒否'}。`
+    : `${exp.from} → ${exp.to} on ${exp.protocol} ${exp.port}: ${exp.allowed ? 'allowed' : 'denied'}.`;
+  return [verdict, describeDirection(index, exp.egress, exp, lang), describeDirection(index, exp.ingress, exp, lang)];
 }

@@ -13,7 +13,11 @@ export {
   describePeer,
   describePort,
   isolatingPolicies,
+  policySelects,
+  peerMatches,
+  portMatches,
   type ClusterIndex,
+  type ExplainLanguage,
 } from './explain';
 export { selectorMatches, formatSelector, isEmptySelector } from './label-selector';
 export { parseIP, parseCidr, cidrContains } from './ip';

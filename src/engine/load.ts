@@ -44,7 +44,8 @@ export interface LoadResult {
 export function loadCluster(inputs: readonly SourceText[]): LoadResult {
   const parsed = parseSources(inputs);
   const loaded = buildCluster(parsed.documents);
-  return { cluster: loaded.cluster, diagnostics: [...parsed.diagnostics, ...loaded.diagnostics] };
+  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...loaded.diagnostics], inputs.map((i) => i.file));
+  return { cluster: loaded.cluster, diagnostics };
 }
 
 interface Located<T> {
@@ -122,11 +123,13 @@ function sortByLocation<T extends { location: SourceLocation }>(items: T[]): T[]
   return [...items].sort(compareLocation);
 }
 
-/** Diagnostics in file, line, column order (stable otherwise). */
-export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+/** Diagnostics in input-file order, then line and column (stable otherwise). */
+export function sortDiagnostics(list: Diagnostic[], fileOrder: readonly string[] = []): Diagnostic[] {
+  const rank = new Map<string, number>();
+  for (const file of [...fileOrder, ...list.map((d) => d.file)]) if (!rank.has(file)) rank.set(file, rank.size);
   return list
     .map((d, i) => ({ d, i }))
-    .sort((a, b) => compareLocation({ location: a.d }, { location: b.d }) || a.i - b.i)
+    .sort((a, b) => rank.get(a.d.file)! - rank.get(b.d.file)! || a.d.line - b.d.line || a.d.col - b.d.col || a.i - b.i)
     .map((x) => x.d);
 }
 

@@ -86,7 +86,8 @@ export function parseSources(inputs: readonly SourceText[]): { documents: Source
     };
     let parsed;
     try {
-      parsed = parseAllDocuments(text, { lineCounter, version: '1.1', uniqueKeys: true, prettyErrors: false });
+      // uniqueKeys is checked in Converter: the library's own check is quadratic in a mapping's size.
+      parsed = parseAllDocuments(text, { lineCounter, version: '1.1', uniqueKeys: false, prettyErrors: false });
     } catch (err) {
       const tooDeep = err instanceof RangeError;
       diagnostics.push(
@@ -118,6 +119,12 @@ export function parseSources(inputs: readonly SourceText[]): { documents: Source
       try {
         const converter = new Converter(doc);
         const root = converter.convert(doc.contents as YamlNode, 0);
+        if (converter.duplicateKeys.length > 0) {
+          for (const at of converter.duplicateKeys.slice(0, MAX_SYNTAX_ERRORS)) {
+            diagnostics.push(diag(file, locate(at), 'yaml-syntax', 'Map keys must be unique'));
+          }
+          continue;
+        }
         documents.push({ file, root, locate });
       } catch (err) {
         if (err instanceof BudgetError) diagnostics.push(diag(file, locate(err.offset), err.code, err.message));
@@ -150,16 +157,41 @@ function flowDepthExceeded(text: string, limit: number): number {
       continue;
     }
     if (c === 91 || c === 123) {
-      if (++depth > limit) return i;
+      if ((depth > 0 || startsBlockNode(text, i)) && ++depth > limit) return i;
     } else if (c === 93 || c === 125) {
       if (depth > 0) depth--;
-    } else if (c === 34 || c === 39) {
+    } else if ((c === 34 || c === 39) && (depth > 0 ? startsFlowNode(text, i) : startsBlockNode(text, i))) {
       quote = c;
     } else if (c === 35 && (i === 0 || text.charCodeAt(i - 1) <= 32)) {
       comment = true;
     }
   }
   return -1;
+}
+
+/**
+ * Outside brackets, `[`, `{` and quotes start a node only at a line start or after `key:`, `-`, `?`, an
+ * anchor or a tag; elsewhere (`\033[0m` in a script, `don't`, `see [1`) they are text.
+ */
+function startsBlockNode(text: string, i: number): boolean {
+  let j = i - 1;
+  for (;;) {
+    if (j < 0 || text.charCodeAt(j) === 10) return true;
+    if (text.charCodeAt(j) > 32) return false;
+    while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j--;
+    if (j < 0 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13) return true;
+    const end = j;
+    while (j >= 0 && text.charCodeAt(j) > 32) j--;
+    const first = text.charCodeAt(j + 1);
+    if (text.charCodeAt(end) === 58 || (end === j + 1 && (first === 45 || first === 63))) return true;
+    if (first !== 38 && first !== 33) return false; // not an anchor (&) or tag (!): plain text
+  }
+}
+
+/** Inside brackets, a quote starts a scalar only after a space or an indicator. */
+function startsFlowNode(text: string, i: number): boolean {
+  const prev = i === 0 ? 10 : text.charCodeAt(i - 1);
+  return prev <= 32 || prev === 91 || prev === 123 || prev === 44 || prev === 58;
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; col: number } {
@@ -188,6 +220,8 @@ interface Sized {
 class Converter {
   private readonly anchors = new Map<YamlNode, Sized>();
   private total = 0;
+  /** Offsets of keys that repeat an earlier key of the same mapping. */
+  readonly duplicateKeys: number[] = [];
 
   constructor(private readonly doc: Document.Parsed) {}
 
@@ -237,6 +271,7 @@ class Converter {
           throw new BudgetError('wrong-type', 'a mapping key must be a plain value', keyOffset);
         }
         const keyText = key === null || key.value === null ? '' : String(key.value);
+        if (entries.has(keyText)) this.duplicateKeys.push(keyOffset);
         entries.set(keyText, { key: keyText, keyOffset, value: value.node });
       }
       // YAML 1.1 merge keys (`<<: *base`): explicit keys win, earlier merged maps win over later ones.
