@@ -1,0 +1,149 @@
+// The lab as a learner meets it: edges change colour as they type, clicking an edge explains it,
+// the schema flags a misspelt field, and nothing typed is lost.
+import { test, expect } from './fixtures';
+import { clickEdge, edgeState, editorReady, editorText, lessonFile, pasteIntoEditor, verdictCell } from './helpers';
+
+const GREEN = 'rgb(21,128,61)';
+const RED = 'rgb(220,38,38)';
+const AMBER = 'rgb(217,119,6)';
+
+test('edges turn from green to red as the policy is typed, and the table agrees', async ({ page }) => {
+  await page.goto('/#/lessons/netpol-deny-all');
+  await editorReady(page);
+  const normalise = (s: { color: string } | null) => s?.color.replace(/\s/g, '');
+  // Before any policy: everything is allowed, and the lesson marks what should be denied in amber.
+  await expect.poll(async () => (await edgeState(page, 'test/sample-pod-3', 'test/sample-pod-4'))?.verdict).toBe('allowed');
+  expect(normalise(await edgeState(page, 'test/sample-pod-3', 'test/sample-pod-4'))).toBe(GREEN);
+  expect(await edgeState(page, 'default/sample-pod-1', 'default/sample-pod-2')).toMatchObject({ verdict: 'allowed', shouldBe: 'denied' });
+  expect(normalise(await edgeState(page, 'default/sample-pod-1', 'default/sample-pod-2'))).toBe(AMBER);
+
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  // Typed line by line. Monaco indents each new line like the one before; clear that so every line is typed
+  // with its own indentation, as written here.
+  for (const line of ['apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata:', '  name: deny', 'spec:', '  podSelector: {}', '  policyTypes: [Ingress, Egress]']) {
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Delete');
+  }
+  expect(await editorText(page)).toContain('spec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]');
+  await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-state', 'passed');
+  await expect.poll(async () => normalise(await edgeState(page, 'default/sample-pod-1', 'default/sample-pod-2'))).toBe(RED);
+  expect(await edgeState(page, 'default/sample-pod-1', 'default/sample-pod-2')).toMatchObject({ verdict: 'denied', shouldBe: null });
+  expect(normalise(await edgeState(page, 'test/sample-pod-3', 'test/sample-pod-4'))).toBe(GREEN);
+  await expect(verdictCell(page, 'default/sample-pod-1', 'default/sample-pod-2')).toHaveAttribute('data-verdict', 'denied');
+  await expect(verdictCell(page, 'test/sample-pod-3', 'external:internet')).toHaveAttribute('data-verdict', 'allowed');
+});
+
+test('clicking an edge explains the verdict, and the policy name jumps to its line', async ({ page }) => {
+  await page.goto('/#/lessons/netpol-namespace-selector');
+  await pasteIntoEditor(page, lessonFile('netpol-namespace-selector', 'solution.yaml'));
+  await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-state', 'passed');
+  await clickEdge(page, 'test/sample-pod-4', 'test/sample-pod-3');
+  const panel = page.getByTestId('explanation');
+  await expect(panel).toContainText('test/sample-pod-4 → test/sample-pod-3 on TCP 80: denied.');
+  await expect(panel).toContainText('test/sample-pod-3 is isolated for ingress by test/sp-namespace-allow-networkpolicy');
+
+  await clickEdge(page, 'default/sample-pod-2', 'test/sample-pod-3');
+  await expect(panel).toContainText('default/sample-pod-2 → test/sample-pod-3 on TCP 80: allowed.');
+  await expect(panel).toContainText('its ingress rule 1 admits all pods of namespaces matching kubernetes.io/metadata.name=default on TCP 80');
+  await panel.getByRole('button', { name: 'test/sp-namespace-allow-networkpolicy' }).first().click();
+  await expect(page.locator('.monaco-editor .current-line ~ .line-numbers, .monaco-editor .line-numbers.active-line-number').first()).toHaveText('1');
+});
+
+test('a misspelt field gets a schema marker from the monaco-yaml worker', async ({ page }) => {
+  await page.goto('/#/lessons/netpol-deny-all');
+  await pasteIntoEditor(page, 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: typo\nspec:\n  podSelecter: {}\n');
+  await expect
+    .poll(async () => page.evaluate(() => window.__cksLabMarkers?.().filter((m) => m.owner !== 'cks-lab').map((m) => `${m.startLineNumber}: ${m.message}`)))
+    .toContainEqual(expect.stringMatching(/^6: .*podSelecter/));
+  // The engine flags it too, with its own code, and the list under the editor says where.
+  await expect(page.getByTestId('problems')).toContainText('6:3 error[unknown-field]');
+  await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible();
+});
+
+test('a parse error keeps the last good graph, marks it stale, and keeps the text', async ({ page }) => {
+  await page.goto('/#/lessons/netpol-deny-all');
+  await pasteIntoEditor(page, lessonFile('netpol-deny-all', 'solution.yaml'));
+  await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-state', 'passed');
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('\nbroken: key: here');
+  await expect(page.getByTestId('stale')).toBeVisible();
+  await expect(page.getByTestId('problems')).toContainText('error[yaml-syntax]');
+  await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-state', 'passed');
+  await expect(verdictCell(page, 'default/sample-pod-1', 'default/sample-pod-2')).toHaveAttribute('data-verdict', 'denied');
+  expect(await editorText(page)).toContain('broken: key: here');
+});
+
+test('the text survives a reload, and a corrupt saved entry is set aside with a notice', async ({ page }) => {
+  await page.goto('/#/lessons/netpol-pod-selector');
+  await pasteIntoEditor(page, '# my work in progress\napiVersion: networking.k8s.io/v1\n');
+  await expect(page.getByTestId('problems')).toContainText('kind is required');
+  await page.reload();
+  await editorReady(page);
+  expect(await editorText(page)).toContain('# my work in progress');
+
+  await page.evaluate(() => localStorage.setItem('cks-lab:v1:lesson:netpol-ip-block', '{not json'));
+  await page.goto('/#/lessons/netpol-ip-block');
+  await expect(page.getByTestId('notice')).toContainText('could not be read');
+  await editorReady(page);
+  expect(await editorText(page)).toContain('Lesson: the pod labelled app=pod3');
+  const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cks-lab:corrupt:lesson:netpol-ip-block')));
+  expect(aside).toHaveLength(1);
+});
+
+test('the table is a keyboard-navigable table of every verdict', async ({ page }) => {
+  await page.goto('/#/lessons/netpol-pod-selector');
+  await pasteIntoEditor(page, lessonFile('netpol-pod-selector', 'solution.yaml'));
+  await page.getByRole('tab', { name: 'Table' }).click();
+  const table = page.getByRole('table');
+  await expect(table.getByRole('columnheader', { name: 'From' })).toBeVisible();
+  // 4 pods and 1 external endpoint: 5 x 5 ordered pairs less external-to-external, on TCP 80.
+  await expect(table.locator('tbody tr')).toHaveCount(24);
+  await page.getByRole('radio', { name: 'Denied' }).click();
+  await expect(table.locator('tbody tr')).toHaveCount(3);
+  await table.locator('tbody tr').first().focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('explanation')).toContainText('default/sample-pod-2 is isolated for ingress');
+  await page.getByLabel('Filter').fill('sample-pod-4');
+  await expect(table.locator('tbody tr')).toHaveCount(1);
+});
+
+test('the playground evaluates a whole cluster typed in the editor', async ({ page }) => {
+  await page.goto('/#/playground');
+  await editorReady(page);
+  await expect(verdictCell(page, 'test/sample-pod-3', 'default/sample-pod-2')).toHaveAttribute('data-verdict', 'denied');
+  await expect(verdictCell(page, 'default/sample-pod-1', 'default/sample-pod-2')).toHaveAttribute('data-verdict', 'allowed');
+  const manifest = `apiVersion: v1
+kind: Pod
+metadata: {name: api, namespace: shop, labels: {app: api}}
+spec:
+  containers: [{name: api, image: api, ports: [{name: http, containerPort: 8080}, {name: dns, containerPort: 53, protocol: UDP}]}]
+status: {podIP: 10.1.0.5}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: web, namespace: shop, labels: {app: web}}
+spec:
+  containers: [{name: web, image: web, ports: [{containerPort: 80}]}]
+status: {podIP: 10.1.0.6}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: api-from-web, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: api}}
+  ingress:
+  - from: [{podSelector: {matchLabels: {app: web}}}]
+    ports: [{port: http}]
+`;
+  await pasteIntoEditor(page, manifest);
+  await expect(verdictCell(page, 'shop/web', 'shop/api', 8080)).toHaveAttribute('data-verdict', 'allowed');
+  await expect(verdictCell(page, 'shop/web', 'shop/api', 53, 'UDP')).toHaveAttribute('data-verdict', 'denied');
+  await expect(verdictCell(page, 'shop/api', 'shop/web', 80)).toHaveAttribute('data-verdict', 'allowed');
+  expect(await edgeState(page, 'shop/web', 'shop/api')).toMatchObject({ verdict: 'mixed' });
+});

@@ -1,0 +1,74 @@
+// Each seed lesson solved by pasting the article's manifest, and mistakes that must fail.
+import { test, expect } from './fixtures';
+import { editorReady, lessonFile, pasteIntoEditor, verdictCell } from './helpers';
+
+const LESSONS = ['netpol-allow-all', 'netpol-deny-all', 'netpol-egress-only', 'netpol-pod-selector', 'netpol-namespace-selector', 'netpol-ip-block'];
+
+test.describe('the six seed lessons', () => {
+  for (const id of LESSONS) {
+    test(`${id}: pasting the article's manifest passes`, async ({ page }) => {
+      await page.goto(`/#/lessons/${id}`);
+      const status = page.getByTestId('lesson-status');
+      await expect(status).toHaveAttribute('data-state', 'pending');
+      await expect(page.getByTestId('lesson-instructions')).not.toBeEmpty();
+      await pasteIntoEditor(page, lessonFile(id, 'solution.yaml'));
+      await expect(status).toHaveAttribute('data-state', 'passed');
+      await expect(status).toContainText('Passed');
+      await expect(page.locator('[data-testid="checklist"] [data-state="passed"]')).toHaveCount(await page.locator('[data-testid="checklist"] li').count());
+    });
+  }
+});
+
+test('a wrong manifest fails and says which connection and why', async ({ page }) => {
+  await page.goto('/#/lessons/netpol-namespace-selector');
+  // A classic slip: podSelector where namespaceSelector was meant.
+  const wrong = lessonFile('netpol-namespace-selector', 'solution.yaml').replace('namespaceSelector:', 'podSelector:');
+  await pasteIntoEditor(page, wrong);
+  const status = page.getByTestId('lesson-status');
+  await expect(status).toHaveAttribute('data-state', 'failed');
+  const failed = page.locator('[data-check="pod3-from-default-only"]');
+  await expect(failed).toHaveAttribute('data-state', 'failed');
+  await expect(failed).toContainText('default/sample-pod-1 → test/sample-pod-3 (TCP 80) should be allowed, but it is denied.');
+  await expect(failed).toContainText('namespaceSelector');
+  await expect(verdictCell(page, 'default/sample-pod-1', 'test/sample-pod-3')).toHaveAttribute('data-verdict', 'denied');
+});
+
+test('hints appear one at a time, and reset asks first and can be undone', async ({ page }) => {
+  await page.goto('/#/lessons/netpol-deny-all');
+  await editorReady(page);
+  const hints = page.getByTestId('hints').locator('li');
+  await expect(hints).toHaveCount(0);
+  await page.getByTestId('next-hint').click();
+  await expect(hints).toHaveCount(1);
+  await page.getByTestId('next-hint').click();
+  await expect(hints).toHaveCount(2);
+  await expect(hints.nth(1)).toContainText('policyTypes');
+
+  await page.getByTestId('show-solution').click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-state', 'pending');
+  await page.getByTestId('show-solution').click();
+  await page.getByTestId('show-solution-confirm').click();
+  await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-state', 'passed');
+
+  await page.getByTestId('reset').click();
+  await page.getByTestId('reset-confirm').click();
+  await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-state', 'pending');
+  // The replaced text is one undo away: nothing the learner wrote is lost.
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-state', 'passed');
+});
+
+test('the lesson list shows progress', async ({ page }) => {
+  await page.goto('/#/lessons/netpol-allow-all');
+  await pasteIntoEditor(page, lessonFile('netpol-allow-all', 'solution.yaml'));
+  await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-state', 'passed');
+  await page.getByRole('link', { name: 'Lessons' }).click();
+  const cards = page.getByTestId('lesson-list').locator('li');
+  await expect(cards).toHaveCount(6);
+  await expect(page.locator('[data-lesson="netpol-allow-all"]')).toHaveAttribute('data-passed', 'true');
+  await expect(page.locator('[data-lesson="netpol-allow-all"]')).toContainText('Passed');
+  await expect(page.locator('[data-lesson="netpol-deny-all"]')).toHaveAttribute('data-passed', 'false');
+});

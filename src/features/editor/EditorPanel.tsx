@@ -1,0 +1,50 @@
+// The editor column: the lazily loaded Monaco editor and the list of problems under it.
+import { lazy, Suspense, useMemo } from 'react';
+import { useLab, EDITOR_FILE } from '../../store/lab-store';
+import { selectDiagnostics, selectStrings, selectText } from '../../store/selectors';
+import { ExportMenu } from '../export/ExportMenu';
+
+const MonacoEditor = lazy(() => import('./MonacoEditor.lazy'));
+
+export function EditorPanel({ fontSize }: { fontSize?: number }) {
+  const t = useLab(selectStrings);
+  const all = useLab(selectDiagnostics);
+  const text = useLab(selectText);
+  const diagnostics = useMemo(() => all.filter((d) => d.file === EDITOR_FILE), [all]);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+
+  return (
+    <section className="editor-panel" aria-label={t.editorLabel}>
+      <div className="editor-bar">
+        <span className="editor-title">{t.editorLabel}</span>
+        <ExportMenu part="editor" />
+      </div>
+      <Suspense
+        fallback={
+          <div className="editor-loading" aria-busy="true">
+            <p>{t.editorLoading}</p>
+            <pre>{text}</pre>
+          </div>
+        }
+      >
+        <MonacoEditor fontSize={fontSize} />
+      </Suspense>
+      <div className="problems" data-testid="problems" role="status" aria-live="polite">
+        {errors > 0 && <div className="problems-title">{t.errors(errors)}</div>}
+        <ul>
+          {diagnostics.map((d, i) => (
+            <li key={i} className={`problem ${d.severity}`} data-code={d.code}>
+              <button type="button" className="linklike" onClick={() => useLab.getState().revealLine(d.line, d.col)}>
+                {d.line}:{d.col}
+              </button>{' '}
+              <span className="problem-code">
+                {d.severity}[{d.code}]
+              </span>{' '}
+              {d.message}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}

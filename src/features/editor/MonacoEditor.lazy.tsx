@@ -1,0 +1,115 @@
+// The Monaco editor bound to the store: every edit goes to the store (which saves it); text replaced from
+// outside (reset, solution) arrives as an undoable edit; engine diagnostics become markers.
+import { useEffect, useRef } from 'react';
+import { monaco } from './monaco.lazy';
+import { useLab } from '../../store/lab-store';
+import { selectDiagnostics, selectReveal, selectStrings, selectTextEpoch } from '../../store/selectors';
+import { EDITOR_FILE } from '../../store/lab-store';
+import { usePrefersDark } from '../layout/usePrefersDark';
+
+declare global {
+  interface Window {
+    /** Test hook: the editor's markers, to prove monaco-yaml's worker runs. */
+    __cksLabMarkers?: () => { owner: string; message: string; startLineNumber: number; severity: number }[];
+  }
+}
+
+export default function MonacoEditor({ fontSize = 14 }: { fontSize?: number }) {
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const epoch = useLab(selectTextEpoch);
+  const diagnostics = useLab(selectDiagnostics);
+  const reveal = useLab(selectReveal);
+  const t = useLab(selectStrings);
+  const dark = usePrefersDark();
+  const appliedEpoch = useRef(-1);
+
+  useEffect(() => {
+    if (!host.current) return;
+    const uri = monaco.Uri.parse(`file:///${EDITOR_FILE}`);
+    monaco.editor.getModel(uri)?.dispose();
+    const model = monaco.editor.createModel(useLab.getState().doc?.text ?? '', 'yaml', uri);
+    const editor = monaco.editor.create(host.current, {
+      model,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      tabSize: 2,
+      insertSpaces: true,
+      wordWrap: 'on',
+      renderWhitespace: 'boundary',
+      fixedOverflowWidgets: true,
+      ariaLabel: useLab.getState().lang === 'ja' ? 'ポリシーエディタ (YAML)' : 'Policy editor (YAML)',
+    });
+    editorRef.current = editor;
+    appliedEpoch.current = useLab.getState().textEpoch;
+    const changes = model.onDidChangeContent(() => useLab.getState().setText(model.getValue()));
+    const cursor = editor.onDidChangeCursorPosition((e) => useLab.getState().setCursorLine(e.position.lineNumber));
+    const blur = editor.onDidBlurEditorText(() => useLab.getState().setCursorLine(null));
+    window.__cksLabMarkers = () =>
+      monaco.editor.getModelMarkers({ resource: uri }).map((m) => ({ owner: m.owner, message: m.message, startLineNumber: m.startLineNumber, severity: m.severity }));
+    return () => {
+      changes.dispose();
+      cursor.dispose();
+      blur.dispose();
+      editor.dispose();
+      model.dispose();
+      editorRef.current = null;
+      delete window.__cksLabMarkers;
+    };
+  }, []);
+
+  // Text replaced from outside the editor: apply as an undoable edit, so nothing is ever lost.
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || appliedEpoch.current === epoch) return;
+    appliedEpoch.current = epoch;
+    const text = useLab.getState().doc?.text ?? '';
+    if (model.getValue() === text) return;
+    editor.pushUndoStop();
+    editor.executeEdits('cks-lab', [{ range: model.getFullModelRange(), text }]);
+    editor.pushUndoStop();
+  }, [epoch]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    const markers = diagnostics
+      .filter((d) => d.file === EDITOR_FILE)
+      .map((d) => {
+        const line = Math.min(Math.max(1, d.line), model.getLineCount());
+        const word = model.getWordAtPosition({ lineNumber: line, column: d.col });
+        const end = word && word.endColumn > d.col ? word.endColumn : Math.max(d.col + 1, model.getLineMaxColumn(line));
+        return {
+          severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+          message: d.message,
+          code: d.code,
+          source: 'cks-lab',
+          startLineNumber: line,
+          startColumn: d.col,
+          endLineNumber: line,
+          endColumn: end,
+        };
+      });
+    monaco.editor.setModelMarkers(model, 'cks-lab', markers);
+  }, [diagnostics]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || !reveal) return;
+    editor.revealLineInCenter(reveal.line);
+    editor.setPosition({ lineNumber: reveal.line, column: reveal.column });
+    editor.focus();
+  }, [reveal]);
+
+  useEffect(() => {
+    monaco.editor.setTheme(dark ? 'vs-dark' : 'vs');
+  }, [dark]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ fontSize, ariaLabel: t.editorLabel });
+  }, [fontSize, t]);
+
+  return <div ref={host} className="monaco-host" data-testid="editor" />;
+}

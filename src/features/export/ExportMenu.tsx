@@ -1,0 +1,69 @@
+// Export: download the editor's YAML, copy it as a `kubectl apply` command, save the graph as PNG.
+import { useState } from 'react';
+import { useLab } from '../../store/lab-store';
+import { selectDoc, selectStrings } from '../../store/selectors';
+import { currentGraph } from '../graph/graph-registry';
+
+/** The editor text as a shell command that applies it. */
+export function kubectlApply(text: string): string {
+  let marker = 'EOF';
+  while (text.split('\n').includes(marker)) marker += '_';
+  return `kubectl apply -f - <<'${marker}'\n${text.replace(/\n?$/, '\n')}${marker}\n`;
+}
+
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function ExportMenu({ part }: { part: 'editor' | 'graph' }) {
+  const t = useLab(selectStrings);
+  const doc = useLab(selectDoc);
+  const [message, setMessage] = useState('');
+  if (!doc) return null;
+  const base = doc.lesson ? doc.lesson.id : 'playground';
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(kubectlApply(doc.text));
+      setMessage(t.copied);
+    } catch {
+      setMessage(t.copyFailed);
+    }
+  };
+  const png = () => {
+    const cy = currentGraph();
+    if (!cy) return;
+    const bg = getComputedStyle(document.body).getPropertyValue('--bg').trim() || '#ffffff';
+    download(`${base}.png`, cy.png({ output: 'blob', full: true, scale: 2, bg }) as unknown as Blob);
+  };
+
+  if (part === 'graph') {
+    return (
+      <div className="export-menu">
+        <button type="button" className="ghost" data-testid="export-png" onClick={png}>
+          {t.savePng}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="export-menu">
+      <span className="muted" role="status">
+        {message}
+      </span>
+      <button type="button" className="ghost" data-testid="export-yaml" onClick={() => download(`${base}.yaml`, new Blob([doc.text], { type: 'application/yaml' }))}>
+        {t.exportYaml}
+      </button>
+      <button type="button" className="ghost" data-testid="copy-kubectl" onClick={copy}>
+        {t.copyKubectl}
+      </button>
+    </div>
+  );
+}

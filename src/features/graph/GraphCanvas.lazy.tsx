@@ -1,0 +1,188 @@
+// The Cytoscape canvas (loaded lazily with cytoscape itself). It mirrors the store's evaluation: nodes keep
+// fixed positions, edges are re-coloured in place, and taps select edges and pods.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import { useLab } from '../../store/lab-store';
+import { EDITOR_FILE } from '../../store/lab-store';
+import {
+  selectCursorLine,
+  selectResult,
+  selectSelectedEdge,
+  selectSelectedPod,
+  selectStrings,
+} from '../../store/selectors';
+import { buildGraph, edgeId, nodeId, type GraphModel } from './graph-model';
+import { DARK, LIGHT, graphStyle } from './graph-style';
+import { focusPolicy } from './policy-focus';
+import { usePrefersDark } from '../layout/usePrefersDark';
+import { setCurrentGraph } from './graph-registry';
+
+declare global {
+  interface Window {
+    /** Test hook: the live Cytoscape instance, for e2e tests that read edge colours. */
+    __cksLabGraph?: Core;
+  }
+}
+
+interface Tooltip {
+  x: number;
+  y: number;
+  lines: string[];
+}
+
+export default function GraphCanvas({ onModel }: { onModel?: (model: GraphModel) => void }) {
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const nodeKey = useRef('');
+  const result = useLab(selectResult);
+  const selectedPod = useLab(selectSelectedPod);
+  const selectedEdge = useLab(selectSelectedEdge);
+  const cursorLine = useLab(selectCursorLine);
+  const t = useLab(selectStrings);
+  const dark = usePrefersDark();
+  const [tooltip, setTooltip] = useState<Tooltip | null>(null);
+
+  const model = useMemo(() => (result ? buildGraph(result, selectedPod, t.isolatedWord) : null), [result, selectedPod, t]);
+  const focus = useMemo(() => (result ? focusPolicy(result, EDITOR_FILE, cursorLine) : null), [result, cursorLine]);
+
+  // Create Cytoscape once.
+  useEffect(() => {
+    if (!container.current) return;
+    const cy = cytoscape({
+      container: container.current,
+      elements: [],
+      layout: { name: 'preset' },
+      minZoom: 0.15,
+      maxZoom: 3,
+      boxSelectionEnabled: false,
+      autoungrabify: true,
+    });
+    cyRef.current = cy;
+    window.__cksLabGraph = cy;
+    setCurrentGraph(cy);
+    const { selectEdge, selectPod } = useLab.getState();
+    cy.on('tap', 'edge', (evt) => {
+      const e = evt.target;
+      selectEdge({ from: e.data('from') as string, to: e.data('to') as string });
+    });
+    cy.on('tap', 'node[endpoint]', (evt) => {
+      selectPod(evt.target.data('endpoint') as string);
+    });
+    cy.on('tap', (evt) => {
+      if (evt.target === cy) {
+        selectEdge(null);
+        selectPod(null);
+      }
+    });
+    cy.on('mouseover', 'node[endpoint]', (evt) => {
+      const id = evt.target.data('endpoint') as string;
+      const e = useLab.getState().result?.cluster.endpoints.find((x) => x.id === id);
+      if (!e) return;
+      const pos = evt.target.renderedPosition();
+      const labels = Object.entries(e.labels).map(([k, v]) => `${k}=${v}`);
+      const ports = e.ports.map((p) => `${p.name ? p.name + ' ' : ''}${p.port}/${p.protocol}`);
+      setTooltip({
+        x: pos.x,
+        y: pos.y + 36,
+        lines: [e.id, ...(e.ip ? [`IP ${e.ip.text}`] : []), ...(labels.length ? [labels.join(', ')] : []), ...(ports.length ? [`ports: ${ports.join(', ')}`] : [])],
+      });
+    });
+    cy.on('mouseout', 'node', () => setTooltip(null));
+    cy.on('viewport', () => setTooltip(null));
+    const resize = new ResizeObserver(() => {
+      cy.resize();
+      cy.fit(undefined, 24);
+    });
+    resize.observe(container.current);
+    return () => {
+      resize.disconnect();
+      cy.destroy();
+      cyRef.current = null;
+      if (window.__cksLabGraph === cy) delete window.__cksLabGraph;
+      setCurrentGraph(null);
+    };
+  }, []);
+
+  // Theme and translated labels.
+  useEffect(() => {
+    cyRef.current?.style(graphStyle(dark ? DARK : LIGHT, { shouldAllow: t.legendShouldAllow, shouldDeny: t.legendShouldDeny }));
+  }, [dark, t]);
+
+  // Mirror the model: add what is new, remove what is gone, update data in place.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || !model) return;
+    onModel?.(model);
+    const wanted = new Map<string, ElementDefinition>();
+    for (const n of model.nodes) {
+      const { position, ...data } = n;
+      wanted.set(n.id, { group: 'nodes', data, position: position ? { ...position } : undefined });
+    }
+    for (const e of model.edges) wanted.set(e.id, { group: 'edges', data: { ...e, shouldBe: e.shouldBe ?? undefined } });
+    cy.batch(() => {
+      cy.elements().forEach((el) => {
+        if (!wanted.has(el.id())) cy.remove(el);
+      });
+      // Parents before children; nodes before edges.
+      const defs = [...wanted.values()].sort((a, b) => rank(a) - rank(b));
+      for (const def of defs) {
+        const id = def.data.id!;
+        const existing = cy.getElementById(id);
+        if (existing.nonempty()) {
+          existing.data(def.data);
+          if (def.group === 'edges' && !def.data.shouldBe) existing.removeData('shouldBe');
+          if (def.position) existing.position(def.position);
+        } else {
+          cy.add(def);
+        }
+      }
+    });
+    const key = model.nodes.map((n) => n.id).join('|');
+    if (key !== nodeKey.current) {
+      nodeKey.current = key;
+      cy.fit(undefined, 24);
+    }
+  }, [model, onModel]);
+
+  // Selection and policy focus as classes.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || !model) return;
+    cy.batch(() => {
+      cy.elements().removeClass('chosen policy-target policy-peer faded');
+      if (selectedEdge) cy.getElementById(edgeId(selectedEdge.from, selectedEdge.to)).addClass('chosen');
+      if (selectedPod) cy.getElementById(nodeId(selectedPod)).addClass('chosen');
+      if (focus) {
+        for (const id of focus.targets) cy.getElementById(nodeId(id)).addClass('policy-target');
+        for (const id of focus.peers) cy.getElementById(nodeId(id)).addClass('policy-peer');
+        cy.edges().addClass('faded');
+      }
+    });
+  }, [model, selectedEdge, selectedPod, focus]);
+
+  return (
+    <div className="graph-canvas">
+      <div ref={container} className="graph-cy" data-testid="graph-canvas" />
+      {focus && (
+        <div className="graph-focus" role="status">
+          <span className="focus-target" aria-hidden="true" /> {t.focusSelects(focus.policy.id, focus.targets.size)}{' '}
+          <span className="focus-peer" aria-hidden="true" /> {t.focusAdmits(focus.peers.size)}
+        </div>
+      )}
+      {tooltip && (
+        <div className="graph-tooltip" style={{ left: tooltip.x, top: tooltip.y }} role="tooltip">
+          {tooltip.lines.map((l, i) => (
+            <div key={i} className={i === 0 ? 'tooltip-title' : undefined}>
+              {l}
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function rank(def: ElementDefinition): number {
+  if (def.group === 'edges') return 2;
+  return def.data.kind === 'namespace' ? 0 : 1;
+}

@@ -1,0 +1,82 @@
+// The right-hand column: Graph and Table tabs over the same verdicts, the legend, and the "Why?" panel.
+import { lazy, Suspense, useState, useCallback } from 'react';
+import { useLab } from '../../store/lab-store';
+import { selectResult, selectStale, selectStrings, selectView } from '../../store/selectors';
+import { ConnectivityTable } from '../table/ConnectivityTable';
+import { ExplanationPanel } from '../explain/ExplanationPanel';
+import { ExportMenu } from '../export/ExportMenu';
+import type { GraphModel } from './graph-model';
+
+const GraphCanvas = lazy(() => import('./GraphCanvas.lazy'));
+
+function Legend() {
+  const t = useLab(selectStrings);
+  return (
+    <div className="legend" aria-label={t.legend}>
+      <span className="legend-item">
+        <span className="swatch allowed" aria-hidden="true" />
+        {t.legendAllowed}
+      </span>
+      <span className="legend-item">
+        <span className="swatch denied" aria-hidden="true" />
+        {t.legendDenied}
+      </span>
+      <span className="legend-item">
+        <span className="swatch mixed" aria-hidden="true" />
+        {t.legendMixed}
+      </span>
+      <span className="legend-item">
+        <span className="swatch should" aria-hidden="true" />
+        {t.legendShouldAllow} / {t.legendShouldDeny}
+      </span>
+      <span className="legend-item">
+        <span className="swatch isolated" aria-hidden="true" />
+        {t.legendIsolated}
+      </span>
+    </div>
+  );
+}
+
+export function GraphPanel() {
+  const t = useLab(selectStrings);
+  const view = useLab(selectView);
+  const stale = useLab(selectStale);
+  const result = useLab(selectResult);
+  const [limited, setLimited] = useState(false);
+  const onModel = useCallback((m: GraphModel) => setLimited(m.limited), []);
+  const pods = result?.cluster.endpoints.filter((e) => e.kind === 'pod').length ?? 0;
+  const probes = result?.connectivity.probes.map((p) => `${p.protocol} ${p.port}`) ?? [];
+
+  return (
+    <section className="graph-panel" aria-label={`${t.graphTab} / ${t.tableTab}`}>
+      <div className="panel-bar">
+        <div role="tablist" className="tabs">
+          <button type="button" role="tab" id="tab-graph" aria-selected={view === 'graph'} aria-controls="panel-graph" onClick={() => useLab.getState().setView('graph')}>
+            {t.graphTab}
+          </button>
+          <button type="button" role="tab" id="tab-table" aria-selected={view === 'table'} aria-controls="panel-table" onClick={() => useLab.getState().setView('table')}>
+            {t.tableTab}
+          </button>
+        </div>
+        {probes.length > 0 && <span className="muted probing">{t.probing(probes.slice(0, 6).join(', ') + (probes.length > 6 ? '…' : ''))}</span>}
+        <ExportMenu part="graph" />
+      </div>
+      {stale && (
+        <div className="banner warn" role="status" data-testid="stale">
+          {t.stale}
+        </div>
+      )}
+      <div id="panel-graph" role="tabpanel" aria-labelledby="tab-graph" hidden={view !== 'graph'} className={`graph-area${stale ? ' is-stale' : ''}`} data-testid="graph">
+        {limited && <div className="banner info">{t.bigCluster(pods)}</div>}
+        <Suspense fallback={<div className="graph-loading muted">…</div>}>
+          <GraphCanvas onModel={onModel} />
+        </Suspense>
+        <Legend />
+      </div>
+      <div id="panel-table" role="tabpanel" aria-labelledby="tab-table" hidden={view !== 'table'} className="table-area">
+        <ConnectivityTable />
+      </div>
+      <ExplanationPanel />
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+// Turns an evaluation into graph elements: namespaces as compound nodes, pods inside, external endpoints
+// outside, one edge per ordered pair. Positions come from a fixed grid so editing never makes nodes jump.
+import type { Cluster, Endpoint, Probe } from '../../engine/index';
+import type { Verdict } from '../../lessons/index';
+import type { LabResult } from '../../store/lab-store';
+
+/** Above this many pods the graph shows only the selected pod's edges. */
+export const EDGE_LIMIT_PODS = 40;
+
+export interface GraphNode {
+  id: string;
+  kind: 'namespace' | 'pod' | 'external';
+  label: string;
+  parent?: string;
+  endpoint?: string;
+  ingressIsolated?: boolean;
+  egressIsolated?: boolean;
+  position?: { x: number; y: number };
+}
+
+export type EdgeVerdict = 'allowed' | 'denied' | 'mixed';
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  from: string;
+  to: string;
+  verdict: EdgeVerdict;
+  /** Set when the lesson expects otherwise for at least one probe. */
+  shouldBe: Verdict | null;
+  label: string;
+}
+
+export interface GraphModel {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** True when only the selected pod's edges are shown. */
+  limited: boolean;
+  probes: readonly Probe[];
+}
+
+const POD_DX = 230;
+const POD_DY = 130;
+const NS_GAP = 110;
+
+export const nodeId = (endpointId: string): string => `ep:${endpointId}`;
+export const edgeId = (from: string, to: string): string => `edge:${from}->${to}`;
+
+/** Deterministic positions: namespaces in rows of blocks, pods in a grid inside, externals in a column. */
+export function layout(cluster: Cluster): Map<string, { x: number; y: number }> {
+  const positions = new Map<string, { x: number; y: number }>();
+  const byNamespace = new Map<string, Endpoint[]>();
+  for (const e of cluster.endpoints) {
+    if (e.namespace === null) continue;
+    const list = byNamespace.get(e.namespace) ?? [];
+    list.push(e);
+    byNamespace.set(e.namespace, list);
+  }
+  // Few namespaces stack in a column (the graph pane is tall); many wrap into rows of blocks.
+  const perRow = Math.max(1, Math.ceil(Math.sqrt(cluster.namespaces.length / 2)));
+  let x = 0;
+  let y = 0;
+  let rowHeight = 0;
+  let column = 0;
+  let maxX = 0;
+  for (const ns of cluster.namespaces) {
+    const pods = byNamespace.get(ns.name) ?? [];
+    const cols = Math.max(1, Math.ceil(Math.sqrt(pods.length)));
+    const rows = Math.max(1, Math.ceil(pods.length / cols));
+    pods.forEach((pod, i) => {
+      positions.set(nodeId(pod.id), { x: x + (i % cols) * POD_DX, y: y + Math.floor(i / cols) * POD_DY });
+    });
+    const width = cols * POD_DX;
+    maxX = Math.max(maxX, x + width);
+    rowHeight = Math.max(rowHeight, rows * POD_DY);
+    column++;
+    if (column === perRow) {
+      column = 0;
+      x = 0;
+      y += rowHeight + NS_GAP;
+      rowHeight = 0;
+    } else {
+      x += width + NS_GAP;
+    }
+  }
+  // External endpoints stand in a column to the right of the namespaces, centred on them.
+  const externals = cluster.endpoints.filter((e) => e.kind === 'external');
+  const bottom = column === 0 ? y - NS_GAP : y + rowHeight - POD_DY;
+  const top = Math.max(0, (bottom - (externals.length - 1) * POD_DY) / 2);
+  externals.forEach((e, i) => positions.set(nodeId(e.id), { x: maxX + NS_GAP / 2, y: top + i * POD_DY }));
+  return positions;
+}
+
+function podLabel(e: Endpoint, ingress: boolean, egress: boolean, isolatedWord: string): string {
+  const marks = [ingress ? 'in' : '', egress ? 'out' : ''].filter(Boolean);
+  return marks.length > 0 ? `${e.name}\n${isolatedWord} ${marks.join(' · ')}` : e.name;
+}
+
+/** Builds nodes and edges for the graph from one evaluation. */
+export function buildGraph(result: LabResult, selectedPod: string | null, isolatedWord = 'isolated:'): GraphModel {
+  const { cluster, connectivity, grade } = result;
+  const positions = layout(cluster);
+  const nodes: GraphNode[] = cluster.namespaces.map((ns) => ({
+    id: `ns:${ns.name}`,
+    kind: 'namespace',
+    label: [ns.name, ...Object.entries(ns.labels).map(([k, v]) => `${k}=${v}`)].join('\n'),
+  }));
+  const endpoints = cluster.endpoints;
+  endpoints.forEach((e, i) => {
+    const iso = connectivity.isolation(i);
+    const ingressIsolated = iso.ingress.length > 0;
+    const egressIsolated = iso.egress.length > 0;
+    nodes.push({
+      id: nodeId(e.id),
+      kind: e.kind,
+      label: e.kind === 'external' ? `${e.name}\n${e.ip?.text ?? ''}` : podLabel(e, ingressIsolated, egressIsolated, isolatedWord),
+      parent: e.namespace === null ? undefined : `ns:${e.namespace}`,
+      endpoint: e.id,
+      ingressIsolated,
+      egressIsolated,
+      position: positions.get(nodeId(e.id)),
+    });
+  });
+
+  const podCount = endpoints.filter((e) => e.kind === 'pod').length;
+  const limited = podCount > EDGE_LIMIT_PODS;
+  const edges: GraphEdge[] = [];
+  for (let s = 0; s < endpoints.length; s++) {
+    for (let d = 0; d < endpoints.length; d++) {
+      if (s === d || !connectivity.isPair(s, d)) continue;
+      const from = endpoints[s]!;
+      const to = endpoints[d]!;
+      if (limited && from.id !== selectedPod && to.id !== selectedPod) continue;
+      const probes = connectivity.probesOf(d);
+      if (probes.length === 0) continue;
+      let allowed = 0;
+      let shouldBe: Verdict | null = null;
+      const parts: string[] = [];
+      for (const g of probes) {
+        const probe = connectivity.probes[g]!;
+        const ok = connectivity.verdict(s, d, g).allowed;
+        if (ok) allowed++;
+        const want = grade?.expected(from, to, probe) ?? null;
+        if (want !== null && want !== (ok ? 'allowed' : 'denied')) shouldBe = want;
+        parts.push(`${probe.port}${probe.protocol === 'TCP' ? '' : '/' + probe.protocol} ${ok ? '✓' : '✗'}`);
+      }
+      const verdict: EdgeVerdict = allowed === probes.length ? 'allowed' : allowed === 0 ? 'denied' : 'mixed';
+      edges.push({
+        id: edgeId(from.id, to.id),
+        source: nodeId(from.id),
+        target: nodeId(to.id),
+        from: from.id,
+        to: to.id,
+        verdict,
+        shouldBe,
+        label: probes.length > 1 ? parts.join('  ') : '',
+      });
+    }
+  }
+  return { nodes, edges, limited, probes: connectivity.probes };
+}

@@ -1,0 +1,159 @@
+// Cytoscape styles for light and dark themes. Verdicts differ by colour and by arrow shape (a bar for
+// denied), so the graph also reads for colour-blind learners and on washed-out projectors.
+import type { StylesheetJson } from 'cytoscape';
+
+export interface Palette {
+  text: string;
+  nodeBg: string;
+  nodeBorder: string;
+  nsBg: string;
+  nsBorder: string;
+  externalBg: string;
+  allowed: string;
+  denied: string;
+  mixed: string;
+  shouldBe: string;
+  focus: string;
+  peer: string;
+}
+
+export const LIGHT: Palette = {
+  text: '#1f2937',
+  nodeBg: '#ffffff',
+  nodeBorder: '#64748b',
+  nsBg: '#e2e8f0',
+  nsBorder: '#94a3b8',
+  externalBg: '#fef3c7',
+  allowed: '#15803d',
+  denied: '#dc2626',
+  mixed: '#7c3aed',
+  shouldBe: '#d97706',
+  focus: '#2563eb',
+  peer: '#0891b2',
+};
+
+export const DARK: Palette = {
+  text: '#e5e7eb',
+  nodeBg: '#1e293b',
+  nodeBorder: '#94a3b8',
+  nsBg: '#0f172a',
+  nsBorder: '#475569',
+  externalBg: '#422006',
+  allowed: '#4ade80',
+  denied: '#f87171',
+  mixed: '#c4b5fd',
+  shouldBe: '#fbbf24',
+  focus: '#60a5fa',
+  peer: '#22d3ee',
+};
+
+export function graphStyle(p: Palette, labels: { shouldAllow: string; shouldDeny: string }): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        color: p.text,
+        'font-family': 'system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK JP", sans-serif',
+        'font-size': 17,
+        'text-wrap': 'wrap',
+        'text-valign': 'center',
+        'text-halign': 'center',
+      },
+    },
+    {
+      selector: 'node[kind="pod"]',
+      style: {
+        shape: 'round-rectangle',
+        width: 175,
+        height: 62,
+        'background-color': p.nodeBg,
+        'border-width': 2,
+        'border-color': p.nodeBorder,
+      },
+    },
+    {
+      selector: 'node[kind="pod"][?ingressIsolated], node[kind="pod"][?egressIsolated]',
+      style: { 'border-width': 3, 'border-style': 'double', 'border-color': p.text },
+    },
+    {
+      selector: 'node[kind="external"]',
+      style: {
+        shape: 'cut-rectangle',
+        width: 175,
+        height: 62,
+        'background-color': p.externalBg,
+        'border-width': 2,
+        'border-color': p.nodeBorder,
+      },
+    },
+    {
+      selector: 'node[kind="namespace"]',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': p.nsBg,
+        'background-opacity': 0.55,
+        'border-width': 2,
+        'border-style': 'dashed',
+        'border-color': p.nsBorder,
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'text-margin-y': -6,
+        'text-background-color': p.nodeBg,
+        'text-background-opacity': 0.9,
+        'text-background-padding': '3px',
+        'text-background-shape': 'roundrectangle',
+        'font-size': 16,
+        'font-weight': 'bold',
+        padding: '28px',
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 3,
+        'curve-style': 'bezier',
+        'control-point-step-size': 36,
+        'line-color': p.allowed,
+        'target-arrow-color': p.allowed,
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 1.3,
+        label: 'data(label)',
+        'font-size': 14,
+        color: p.text,
+        'text-background-color': p.nodeBg,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '2px',
+        'text-rotation': 'autorotate',
+      },
+    },
+    {
+      selector: 'edge[verdict="denied"]',
+      style: { 'line-color': p.denied, 'target-arrow-color': p.denied, 'target-arrow-shape': 'tee' },
+    },
+    {
+      selector: 'edge[verdict="mixed"]',
+      style: { 'line-color': p.mixed, 'target-arrow-color': p.mixed },
+    },
+    {
+      selector: 'edge[shouldBe]',
+      style: {
+        'line-style': 'dashed',
+        'line-dash-pattern': [10, 6],
+        'line-color': p.shouldBe,
+        'target-arrow-color': p.shouldBe,
+        width: 4,
+      },
+    },
+    { selector: 'edge[shouldBe="allowed"]', style: { label: `⚠ ${labels.shouldAllow}` } },
+    { selector: 'edge[shouldBe="denied"]', style: { label: `⚠ ${labels.shouldDeny}` } },
+    {
+      selector: 'edge:selected, edge.chosen',
+      style: { width: 7, 'overlay-color': p.focus, 'overlay-opacity': 0.18, 'overlay-padding': 6, 'z-index': 10 },
+    },
+    { selector: 'node.chosen', style: { 'border-color': p.focus, 'border-width': 4 } },
+    { selector: 'node.policy-target', style: { 'border-color': p.focus, 'border-width': 5, 'border-style': 'solid' } },
+    { selector: 'node.policy-peer', style: { 'background-color': p.peer, 'background-opacity': 0.25 } },
+    { selector: '.faded', style: { opacity: 0.18 } },
+  ];
+}

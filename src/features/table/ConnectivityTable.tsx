@@ -1,0 +1,133 @@
+// Every verdict as an accessible table: real <table>, header cells, filter, keyboard navigation.
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useLab } from '../../store/lab-store';
+import { selectResult, selectSelectedEdge, selectStrings } from '../../store/selectors';
+
+interface Row {
+  key: string;
+  from: string;
+  to: string;
+  port: number;
+  protocol: string;
+  allowed: boolean;
+  expected: 'allowed' | 'denied' | null;
+}
+
+const MAX_ROWS = 2000;
+
+export function ConnectivityTable() {
+  const t = useLab(selectStrings);
+  const result = useLab(selectResult);
+  const selected = useLab(selectSelectedEdge);
+  const [filter, setFilter] = useState('');
+  const [verdict, setVerdict] = useState<'all' | 'allowed' | 'denied'>('all');
+  const body = useRef<HTMLTableSectionElement>(null);
+
+  const rows = useMemo(() => {
+    if (!result) return [];
+    const { connectivity, cluster, grade } = result;
+    const eps = cluster.endpoints;
+    const out: Row[] = [];
+    for (let s = 0; s < eps.length; s++) {
+      for (let d = 0; d < eps.length; d++) {
+        if (!connectivity.isPair(s, d)) continue;
+        for (const g of connectivity.probesOf(d)) {
+          const probe = connectivity.probes[g]!;
+          out.push({
+            key: `${eps[s]!.id}>${eps[d]!.id}:${probe.port}/${probe.protocol}`,
+            from: eps[s]!.id,
+            to: eps[d]!.id,
+            port: probe.port,
+            protocol: probe.protocol,
+            allowed: connectivity.verdict(s, d, g).allowed,
+            expected: grade?.expected(eps[s]!, eps[d]!, probe) ?? null,
+          });
+        }
+      }
+    }
+    return out;
+  }, [result]);
+
+  const shown = useMemo(() => {
+    const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+    return rows.filter(
+      (r) =>
+        (verdict === 'all' || (verdict === 'allowed') === r.allowed) &&
+        words.every((w) => `${r.from} ${r.to} ${r.port} ${r.protocol}`.toLowerCase().includes(w)),
+    );
+  }, [rows, filter, verdict]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, row: Row) => {
+    const tr = e.currentTarget;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = (e.key === 'ArrowDown' ? tr.nextElementSibling : tr.previousElementSibling) as HTMLElement | null;
+      next?.focus();
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      const rowsEls = body.current?.querySelectorAll<HTMLElement>('tr');
+      rowsEls?.[e.key === 'Home' ? 0 : rowsEls.length - 1]?.focus();
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      useLab.getState().selectEdge({ from: row.from, to: row.to });
+    }
+  };
+
+  return (
+    <div className="table-view">
+      <div className="table-filters">
+        <label>
+          {t.filter}{' '}
+          <input type="search" value={filter} placeholder={t.filterPlaceholder} onChange={(e) => setFilter(e.target.value)} />
+        </label>
+        <div role="radiogroup" aria-label={t.tableVerdict} className="segmented">
+          {(['all', 'allowed', 'denied'] as const).map((v) => (
+            <button key={v} type="button" role="radio" aria-checked={verdict === v} className={verdict === v ? 'on' : ''} onClick={() => setVerdict(v)}>
+              {v === 'all' ? t.verdictAll : v === 'allowed' ? t.verdictAllowed : t.verdictDenied}
+            </button>
+          ))}
+        </div>
+        <span className="muted">{t.tableRows(shown.length, rows.length)}</span>
+      </div>
+      <div className="table-scroll">
+        <table data-testid="connectivity-table" className="connectivity">
+          <caption className="visually-hidden">{t.tableTab}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.tableFrom}</th>
+              <th scope="col">{t.tableTo}</th>
+              <th scope="col">{t.tablePort}</th>
+              <th scope="col">{t.tableVerdict}</th>
+              <th scope="col">{t.tableExpected}</th>
+            </tr>
+          </thead>
+          <tbody ref={body}>
+            {shown.slice(0, MAX_ROWS).map((r) => (
+              <tr
+                key={r.key}
+                tabIndex={0}
+                data-from={r.from}
+                data-to={r.to}
+                data-port={r.port}
+                data-protocol={r.protocol}
+                data-verdict={r.allowed ? 'allowed' : 'denied'}
+                aria-selected={selected?.from === r.from && selected.to === r.to}
+                className={r.expected && r.expected !== (r.allowed ? 'allowed' : 'denied') ? 'mismatch' : undefined}
+                onClick={() => useLab.getState().selectEdge({ from: r.from, to: r.to })}
+                onKeyDown={(e) => onKeyDown(e, r)}
+              >
+                <th scope="row">{r.from}</th>
+                <td>{r.to}</td>
+                <td>
+                  {r.protocol} {r.port}
+                </td>
+                <td className={`verdict ${r.allowed ? 'allowed' : 'denied'}`}>{r.allowed ? `✓ ${t.allowed}` : `✗ ${t.denied}`}</td>
+                <td>{r.expected ? (r.expected === 'allowed' ? t.allowed : t.denied) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+// The lessons bundled with the app: every file under lessons/, read at build time and validated on load.
+import { loadLesson, type Lesson, type LessonFiles } from '../lessons/index';
+
+const files = import.meta.glob<string>('/lessons/**/*.{yaml,md}', { query: '?raw', import: 'default', eager: true });
+
+function folders(): LessonFiles[] {
+  const clusters: Record<string, string> = {};
+  const byFolder = new Map<string, Record<string, string>>();
+  for (const [path, text] of Object.entries(files)) {
+    const [, , folder, name] = path.split('/'); // '', 'lessons', folder, file
+    if (!folder || !name) continue;
+    if (folder === '_clusters') clusters[name.replace(/\.yaml$/, '')] = text;
+    else byFolder.set(folder, { ...byFolder.get(folder), [name]: text });
+  }
+  return [...byFolder.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([folder, f]) => ({ folder: `lessons/${folder}`, files: f, clusters }));
+}
+
+/** The order lessons are taught in; any other lesson follows alphabetically. */
+const ORDER = ['netpol-allow-all', 'netpol-deny-all', 'netpol-egress-only', 'netpol-pod-selector', 'netpol-namespace-selector', 'netpol-ip-block'];
+
+export const LESSONS: readonly Lesson[] = folders()
+  .map(loadLesson)
+  .sort((a, b) => {
+    const ia = ORDER.indexOf(a.id);
+    const ib = ORDER.indexOf(b.id);
+    return (ia < 0 ? 999 : ia) - (ib < 0 ? 999 : ib) || (a.id < b.id ? -1 : 1);
+  });
+
+export const lessonById = (id: string): Lesson | undefined => LESSONS.find((l) => l.id === id);
+
+/** The playground starts from the seed demo cluster and one policy to play with. */
+export const PLAYGROUND_START = `${(files['/lessons/_clusters/ochacafe-demo.yaml'] ?? '').trimEnd()}
+---
+# Edit anything above or below: pods, namespaces, labels, policies.
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: web-from-pod1
+  namespace: default
+spec:
+  podSelector:
+    matchLabels:
+      app: pod2
+  policyTypes:
+  - Ingress
+  ingress:
+  - from:
+    - podSelector:
+        matchLabels:
+          app: pod1
+    ports:
+    - protocol: TCP
+      port: 80
+`;

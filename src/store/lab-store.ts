@@ -1,0 +1,218 @@
+// The one store of the lab: route, language, the document in the editor, the last good evaluation and the
+// selection. Components read it through the named selectors in selectors.ts.
+import { create } from 'zustand';
+import { evaluate, loadCluster, type Cluster, type Connectivity, type Diagnostic } from '../engine/index';
+import { gradeAttempt, LANGUAGES, type Grade, type Language, type Lesson } from '../lessons/index';
+import { lessonById, PLAYGROUND_START } from './catalog';
+import { loadDoc, loadLang, saveDoc, saveLang } from './persist';
+
+export const EDITOR_FILE = 'editor.yaml';
+/** Edits are evaluated this long after the last keystroke. */
+export const DEBOUNCE_MS = 90;
+
+export type Route = { page: 'list' } | { page: 'lesson'; id: string } | { page: 'playground' } | { page: 'missing'; id: string };
+
+export type LessonStatus = 'pending' | 'passed' | 'failed';
+
+export interface LabResult {
+  cluster: Cluster;
+  connectivity: Connectivity;
+  grade: Grade | null;
+  /** Milliseconds the last evaluation took (parse, evaluate, grade). */
+  evalMs: number;
+}
+
+export interface Doc {
+  key: string;
+  lesson: Lesson | null;
+  text: string;
+  hintsShown: number;
+}
+
+export interface EdgeRef {
+  from: string;
+  to: string;
+}
+
+export interface LabState {
+  route: Route;
+  lang: Language;
+  doc: Doc | null;
+  diagnostics: readonly Diagnostic[];
+  result: LabResult | null;
+  /** True while the editor holds errors and the graph shows the last good result. */
+  stale: boolean;
+  status: LessonStatus;
+  selectedEdge: EdgeRef | null;
+  selectedPod: string | null;
+  /** 1-based line of the editor cursor, for "the policy under the cursor". */
+  cursorLine: number | null;
+  view: 'graph' | 'table';
+  notice: string | null;
+  /** A request for the editor to show a line (from a policy link); nonce makes repeats count. */
+  reveal: { line: number; column: number; nonce: number } | null;
+  /** Bumps when the text is replaced from outside the editor (reset, solution, route). */
+  textEpoch: number;
+
+  navigate(route: Route): void;
+  setLang(lang: Language): void;
+  setText(text: string): void;
+  evaluateNow(): void;
+  selectEdge(edge: EdgeRef | null): void;
+  selectPod(id: string | null): void;
+  setCursorLine(line: number | null): void;
+  setView(view: 'graph' | 'table'): void;
+  showNextHint(): void;
+  replaceText(text: string): void;
+  revealLine(line: number, column?: number): void;
+  dismissNotice(): void;
+}
+
+export function initialLanguage(search: string, navigatorLanguages: readonly string[]): Language {
+  const fromUrl = new URLSearchParams(search).get('lang');
+  if (fromUrl && (LANGUAGES as readonly string[]).includes(fromUrl)) return fromUrl as Language;
+  const saved = loadLang();
+  if (saved && (LANGUAGES as readonly string[]).includes(saved)) return saved as Language;
+  return navigatorLanguages.some((l) => l.toLowerCase().startsWith('ja')) ? 'ja' : 'en';
+}
+
+function runEvaluation(doc: Doc): { diagnostics: Diagnostic[]; result: LabResult | null; status: LessonStatus | null } {
+  const started = performance.now();
+  if (doc.lesson) {
+    const grade = gradeAttempt(doc.lesson, doc.text, EDITOR_FILE);
+    const diagnostics = [...grade.diagnostics];
+    if (grade.status === 'invalid' || !grade.connectivity) return { diagnostics, result: null, status: null };
+    const result = { cluster: grade.connectivity.cluster, connectivity: grade.connectivity, grade, evalMs: performance.now() - started };
+    return { diagnostics, result, status: grade.status };
+  }
+  const { cluster, diagnostics } = loadCluster([{ file: EDITOR_FILE, text: doc.text }]);
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, result: null, status: null };
+  const connectivity = evaluate(cluster, { declaredPorts: true });
+  return { diagnostics, result: { cluster, connectivity, grade: null, evalMs: performance.now() - started }, status: 'pending' };
+}
+
+function openDoc(route: Route): { doc: Doc | null; notice: string | null } {
+  if (route.page === 'lesson') {
+    const lesson = lessonById(route.id);
+    if (!lesson) return { doc: null, notice: null };
+    const key = `lesson:${lesson.id}`;
+    const saved = loadDoc(key);
+    return {
+      doc: { key, lesson, text: saved.doc?.text ?? lesson.start, hintsShown: saved.doc?.hintsShown ?? 0 },
+      notice: saved.notice,
+    };
+  }
+  if (route.page === 'playground') {
+    const saved = loadDoc('playground');
+    return { doc: { key: 'playground', lesson: null, text: saved.doc?.text ?? PLAYGROUND_START, hintsShown: 0 }, notice: saved.notice };
+  }
+  return { doc: null, notice: null };
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+export const useLab = create<LabState>()((set, get) => {
+  const persist = (doc: Doc, status: LessonStatus): void => {
+    saveDoc(doc.key, { text: doc.text, hintsShown: doc.hintsShown, passed: status === 'passed' || wasPassed(doc.key) });
+  };
+  const wasPassed = (key: string): boolean => loadDoc(key).doc?.passed ?? false;
+
+  return {
+    route: { page: 'list' },
+    lang: 'en',
+    doc: null,
+    diagnostics: [],
+    result: null,
+    stale: false,
+    status: 'pending',
+    selectedEdge: null,
+    selectedPod: null,
+    cursorLine: null,
+    view: 'graph',
+    notice: null,
+    reveal: null,
+    textEpoch: 0,
+
+    navigate(route) {
+      clearTimeout(timer);
+      const resolved: Route = route.page === 'lesson' && !lessonById(route.id) ? { page: 'missing', id: route.id } : route;
+      const { doc, notice } = openDoc(resolved);
+      set({
+        route: resolved,
+        doc,
+        notice,
+        diagnostics: [],
+        result: null,
+        stale: false,
+        status: 'pending',
+        selectedEdge: null,
+        selectedPod: null,
+        cursorLine: null,
+        reveal: null,
+        textEpoch: get().textEpoch + 1,
+      });
+      if (doc) get().evaluateNow();
+    },
+
+    setLang(lang) {
+      saveLang(lang);
+      set({ lang });
+    },
+
+    setText(text) {
+      const doc = get().doc;
+      if (!doc || doc.text === text) return;
+      const next = { ...doc, text };
+      set({ doc: next });
+      saveDoc(next.key, { text, hintsShown: next.hintsShown, passed: wasPassed(next.key) });
+      clearTimeout(timer);
+      timer = setTimeout(() => get().evaluateNow(), DEBOUNCE_MS);
+    },
+
+    evaluateNow() {
+      clearTimeout(timer);
+      const doc = get().doc;
+      if (!doc) return;
+      const { diagnostics, result, status } = runEvaluation(doc);
+      if (!result || status === null) {
+        set({ diagnostics, stale: get().result !== null });
+        return;
+      }
+      set({ diagnostics, result, status, stale: false });
+      if (status === 'passed') persist(doc, status);
+    },
+
+    selectEdge(edge) {
+      set({ selectedEdge: edge });
+    },
+    selectPod(id) {
+      set({ selectedPod: id });
+    },
+    setCursorLine(line) {
+      if (get().cursorLine !== line) set({ cursorLine: line });
+    },
+    setView(view) {
+      set({ view });
+    },
+    showNextHint() {
+      const doc = get().doc;
+      if (!doc?.lesson || doc.hintsShown >= doc.lesson.hints.length) return;
+      const next = { ...doc, hintsShown: doc.hintsShown + 1 };
+      set({ doc: next });
+      persist(next, get().status);
+    },
+    replaceText(text) {
+      const doc = get().doc;
+      if (!doc) return;
+      set({ doc: { ...doc, text }, textEpoch: get().textEpoch + 1 });
+      saveDoc(doc.key, { text, hintsShown: doc.hintsShown, passed: wasPassed(doc.key) });
+      get().evaluateNow();
+    },
+    revealLine(line, column = 1) {
+      set({ reveal: { line, column, nonce: (get().reveal?.nonce ?? 0) + 1 } });
+    },
+    dismissNotice() {
+      set({ notice: null });
+    },
+  };
+});

@@ -1,0 +1,95 @@
+// Saves editor text and lesson progress in localStorage, per document, versioned.
+// A corrupt or unknown entry is set aside (never thrown away, never a crash) and reported as a notice.
+
+const PREFIX = 'cks-lab:v1:';
+const VERSION = 1;
+
+export interface SavedDoc {
+  v: 1;
+  text: string;
+  hintsShown: number;
+  passed: boolean;
+}
+
+export interface Loaded {
+  doc: SavedDoc | null;
+  /** Set when an entry could not be read and was moved aside. */
+  notice: string | null;
+}
+
+function storage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null; // storage disabled (private mode, sandboxed frame)
+  }
+}
+
+function isSavedDoc(value: unknown): value is SavedDoc {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return v.v === VERSION && typeof v.text === 'string' && typeof v.hintsShown === 'number' && typeof v.passed === 'boolean';
+}
+
+/** Reads the saved state of a document (`lesson:<id>` or `playground`). */
+export function loadDoc(key: string): Loaded {
+  const store = storage();
+  const raw = store?.getItem(PREFIX + key) ?? null;
+  if (raw === null || !store) return { doc: null, notice: null };
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (isSavedDoc(parsed)) return { doc: parsed, notice: null };
+  } catch {
+    // fall through: set it aside below
+  }
+  const aside = `cks-lab:corrupt:${key}:${Date.now()}`;
+  try {
+    store.setItem(aside, raw);
+  } catch {
+    // storage full: keep the original where it is rather than lose it
+    return { doc: null, notice: `Your saved work for this page could not be read; it was left untouched under ${PREFIX + key}.` };
+  }
+  store.removeItem(PREFIX + key);
+  return { doc: null, notice: `Your saved work for this page could not be read. It was set aside as ${aside} and the page starts fresh.` };
+}
+
+/** Writes the state of a document; quietly does nothing when storage is unavailable or full. */
+export function saveDoc(key: string, doc: Omit<SavedDoc, 'v'>): void {
+  try {
+    storage()?.setItem(PREFIX + key, JSON.stringify({ v: VERSION, ...doc }));
+  } catch {
+    // quota exceeded: the editor still holds the text
+  }
+}
+
+/** Which lessons were passed, for the lesson list. */
+export function passedLessons(ids: readonly string[]): Set<string> {
+  const passed = new Set<string>();
+  const store = storage();
+  for (const id of ids) {
+    try {
+      const raw = store?.getItem(`${PREFIX}lesson:${id}`);
+      const parsed: unknown = raw ? JSON.parse(raw) : null;
+      if (isSavedDoc(parsed) && parsed.passed) passed.add(id);
+    } catch {
+      // a corrupt entry is handled when the lesson opens
+    }
+  }
+  return passed;
+}
+
+const LANG_KEY = 'cks-lab:lang';
+export const loadLang = (): string | null => {
+  try {
+    return storage()?.getItem(LANG_KEY) ?? null;
+  } catch {
+    return null;
+  }
+};
+export const saveLang = (lang: string): void => {
+  try {
+    storage()?.setItem(LANG_KEY, lang);
+  } catch {
+    // ignore
+  }
+};

@@ -1,0 +1,24 @@
+// Named selectors: components read the store through these, never the whole state.
+import type { LabState } from './lab-store';
+import { EDITOR_FILE } from './lab-store';
+import { STRINGS } from '../features/i18n/strings';
+
+export const selectRoute = (s: LabState) => s.route;
+export const selectLang = (s: LabState) => s.lang;
+export const selectStrings = (s: LabState) => STRINGS[s.lang];
+export const selectDoc = (s: LabState) => s.doc;
+export const selectLesson = (s: LabState) => s.doc?.lesson ?? null;
+export const selectText = (s: LabState) => s.doc?.text ?? '';
+export const selectTextEpoch = (s: LabState) => s.textEpoch;
+export const selectHintsShown = (s: LabState) => s.doc?.hintsShown ?? 0;
+export const selectResult = (s: LabState) => s.result;
+export const selectStale = (s: LabState) => s.stale;
+export const selectStatus = (s: LabState) => s.status;
+export const selectDiagnostics = (s: LabState) => s.diagnostics;
+export const selectEditorDiagnostics = (s: LabState) => s.diagnostics.filter((d) => d.file === EDITOR_FILE);
+export const selectSelectedEdge = (s: LabState) => s.selectedEdge;
+export const selectSelectedPod = (s: LabState) => s.selectedPod;
+export const selectCursorLine = (s: LabState) => s.cursorLine;
+export const selectView = (s: LabState) => s.view;
+export const selectNotice = (s: LabState) => s.notice;
+export const selectReveal = (s: LabState) => s.reveal;
