@@ -859,6 +859,28 @@ spec:
 
 // ---- probe lists ----------------------------------------------------------------------------
 
+describe('error floods', () => {
+  it('junk that raises an error on every line stops after a bounded report', () => {
+    const { diagnostics } = loadCluster([{ file: 'junk.yaml', text: ']\n'.repeat(200_000) }]);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ severity: 'error', code: 'yaml-syntax', line: 1, col: 1 });
+    expect(diagnostics[0]!.message).toMatch(/more than \d+ syntax errors/);
+  });
+
+  it('one broken document after another is summarised after twenty errors', () => {
+    const { diagnostics } = loadCluster([{ file: 'many.yaml', text: '---\n]\n'.repeat(30_000) }]);
+    expect(diagnostics.length).toBeLessThanOrEqual(21);
+    expect(diagnostics.at(-1)!.message).toMatch(/more syntax errors follow/);
+    expect(diagnostics.every((d) => d.code === 'yaml-syntax')).toBe(true);
+  });
+
+  it('a node with thousands of anchors is refused as not YAML', () => {
+    const { diagnostics } = loadCluster([{ file: 'anchors.yaml', text: '&a '.repeat(50_000) }]);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]!.code).toBe('yaml-syntax');
+  });
+});
+
 describe('parseProbeList', () => {
   it.each<[string, string[]]>([
     ['80', ['80/TCP']],

@@ -1,17 +1,49 @@
 // Turns input texts (YAML, multi-document, or JSON) into plain trees that remember their offsets.
 // Aliases are expanded under a budget and nesting is capped, so hostile input fails fast and small.
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, SourceLocation } from './model';
 import type { ErrorCode } from './errors';
 
 /** The largest input text accepted, in characters. */
-export const MAX_INPUT_CHARS = 16 * 1024 * 1024;
+export const MAX_INPUT_CHARS = 4 * 1024 * 1024;
 /** Nodes one document may expand to, aliases counted at their expanded size. */
 export const MAX_EXPANDED_NODES = 1_000_000;
 /** Deepest nesting accepted. */
 export const MAX_DEPTH = 64;
-/** Syntax errors reported per document before the rest are summarised. */
+/** Syntax errors reported per input before the rest are summarised and parsing stops. */
 const MAX_SYNTAX_ERRORS = 20;
+/** Errors the YAML composer may raise per input before it is stopped (junk can raise one per byte). */
+const MAX_COMPOSER_ERRORS = 1000;
+
+class TooManyErrors extends Error {}
+
+/**
+ * Documents of a text, composed one at a time so the caller can stop early, and with the composer's
+ * error callback capped: binary junk can raise an error per byte, each costly to build.
+ */
+function* composeDocuments(text: string, lineCounter: LineCounter): Generator<Document.Parsed> {
+  // uniqueKeys is checked in Converter: the library's own check is quadratic in a mapping's size.
+  const composer = new Composer({ version: '1.1', uniqueKeys: false, prettyErrors: false });
+  const hook = composer as unknown as { onError?: (...args: unknown[]) => void };
+  const original = hook.onError;
+  if (typeof original === 'function') {
+    let count = 0;
+    hook.onError = (...args: unknown[]) => {
+      if (++count > MAX_COMPOSER_ERRORS) throw new TooManyErrors();
+      original(...args);
+    };
+  }
+  yield* composer.compose(capErrorTokens(new Parser(lineCounter.addNewLine).parse(text)), false, text.length);
+}
+
+/** Passes the parser's tokens on, stopping once too many are errors (the composer builds each one dearly). */
+function* capErrorTokens<T extends { type: string }>(tokens: Iterable<T>): Generator<T> {
+  let errors = 0;
+  for (const token of tokens) {
+    if (token.type === 'error' && ++errors > MAX_COMPOSER_ERRORS) throw new TooManyErrors();
+    yield token;
+  }
+}
 
 export interface SourceText {
   file: string;
@@ -84,38 +116,10 @@ export function parseSources(inputs: readonly SourceText[]): { documents: Source
       const pos = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
       return { file, line: pos.line, col: pos.col };
     };
-    let parsed;
-    try {
-      // uniqueKeys is checked in Converter: the library's own check is quadratic in a mapping's size.
-      parsed = parseAllDocuments(text, { lineCounter, version: '1.1', uniqueKeys: false, prettyErrors: false });
-    } catch (err) {
-      const tooDeep = err instanceof RangeError;
-      diagnostics.push(
-        diag(file, { line: 1, col: 1 }, tooDeep ? 'too-deep' : 'yaml-syntax', tooDeep ? 'the text nests too deeply to parse' : String(err)),
-      );
-      continue;
-    }
-    const docs = Array.isArray(parsed) ? parsed : [];
-    for (const doc of docs) {
-      if (doc.errors.length > 0) {
-        const seen = new Set<string>();
-        for (const error of doc.errors) {
-          const overflow = /call stack/i.test(error.message);
-          const d = diag(file, locate(error.pos[0]), overflow ? 'too-deep' : 'yaml-syntax', overflow ? 'the text nests too deeply to parse' : firstLine(error.message));
-          const key = `${d.line}:${d.col}:${d.code}`;
-          if (seen.has(key)) continue; // one report per place: a broken bracket can echo thousands of times
-          seen.add(key);
-          if (seen.size > MAX_SYNTAX_ERRORS) {
-            diagnostics.push({ ...d, message: `more syntax errors follow; fix the ones above first` });
-            break;
-          }
-          diagnostics.push(d);
-        }
-        continue;
-      }
+    const convert = (doc: Document.Parsed): void => {
       // An empty document (between `---` markers, or only comments) parses as an empty plain scalar.
       const contents = doc.contents;
-      if (contents === null || (isScalar(contents) && contents.value === null && contents.source === '')) continue;
+      if (contents === null || (isScalar(contents) && contents.value === null && contents.source === '')) return;
       try {
         const converter = new Converter(doc);
         const root = converter.convert(doc.contents as YamlNode, 0);
@@ -123,7 +127,7 @@ export function parseSources(inputs: readonly SourceText[]): { documents: Source
           for (const at of converter.duplicateKeys.slice(0, MAX_SYNTAX_ERRORS)) {
             diagnostics.push(diag(file, locate(at), 'yaml-syntax', 'Map keys must be unique'));
           }
-          continue;
+          return;
         }
         documents.push({ file, root, locate });
       } catch (err) {
@@ -131,7 +135,39 @@ export function parseSources(inputs: readonly SourceText[]): { documents: Source
         else if (err instanceof RangeError) diagnostics.push(diag(file, locate(0), 'too-deep', 'the document nests too deeply'));
         else throw err;
       }
+    };
+    const seen = new Set<string>();
+    const tooMany = (d: Diagnostic): void => {
+      diagnostics.push({ ...d, message: 'more syntax errors follow; fix the ones above first' });
+    };
+    try {
+      for (const doc of composeDocuments(text, lineCounter)) {
+        if (doc.errors.length === 0) {
+          convert(doc);
+          continue;
+        }
+        for (const error of doc.errors) {
+          const overflow = /call stack/i.test(error.message);
+          const d = diag(file, locate(error.pos[0]), overflow ? 'too-deep' : 'yaml-syntax', overflow ? 'the text nests too deeply to parse' : firstLine(error.message));
+          const key = `${d.line}:${d.col}:${d.code}`;
+          if (seen.has(key)) continue; // one report per place: a broken bracket can echo thousands of times
+          seen.add(key);
+          if (seen.size > MAX_SYNTAX_ERRORS) {
+            tooMany(d);
+            break;
+          }
+          diagnostics.push(d);
+        }
+        if (seen.size > MAX_SYNTAX_ERRORS) break; // stops the parser too: the rest is not read
+      }
+    } catch (err) {
+      if (err instanceof TooManyErrors) {
+        diagnostics.push(diag(file, { line: 1, col: 1 }, 'yaml-syntax', `not YAML: more than ${MAX_COMPOSER_ERRORS} syntax errors (is it a binary file?)`));
+      }
+      else if (err instanceof RangeError) diagnostics.push(diag(file, { line: 1, col: 1 }, 'too-deep', 'the text nests too deeply to parse'));
+      else throw err;
     }
+
   }
   return { documents, diagnostics };
 }
