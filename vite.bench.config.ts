@@ -1,13 +1,16 @@
 import { defineConfig } from 'vite';
 
-// Bundles the benchmark (bench/run.ts plus the engine) into one Node module; `yaml` stays external.
+// Bundles the benchmarks (bench/*.ts plus the engine) into Node modules; packages stay external.
 export default defineConfig({
   build: {
-    ssr: 'bench/run.ts',
+    ssr: true,
     outDir: 'bench/out/dist',
     emptyOutDir: true,
     target: 'node20',
     minify: false,
-    rollupOptions: { output: { entryFileNames: 'bench.mjs', format: 'es' } },
+    rollupOptions: {
+      input: { bench: 'bench/run.ts', 'ui-latency': 'bench/ui-latency.ts' },
+      output: { entryFileNames: '[name].mjs', format: 'es' },
+    },
   },
 });

@@ -20,16 +20,18 @@ test('edges turn from green to red as the policy is typed, and the table agrees'
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Delete');
-  // Typed line by line. Monaco indents each new line like the one before; clear that so every line is typed
-  // with its own indentation, as written here.
+  // Typed line by line. Escape closes the completion list (Enter would accept a suggestion), and Monaco
+  // indents each new line like the one before, so that indentation is cleared and each line brings its own.
   for (const line of ['apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata:', '  name: deny', 'spec:', '  podSelector: {}', '  policyTypes: [Ingress, Egress]']) {
     await page.keyboard.type(line);
+    await page.keyboard.press('Escape');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Shift+Home');
     await page.keyboard.press('Shift+Home');
     await page.keyboard.press('Delete');
   }
-  expect(await editorText(page)).toContain('spec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]');
+  expect(await editorText(page)).toContain('kind: NetworkPolicy\nmetadata:\n  name: deny\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]');
+  await expect(page.getByTestId('problems')).toBeEmpty();
   await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-state', 'passed');
   await expect.poll(async () => normalise(await edgeState(page, 'default/sample-pod-1', 'default/sample-pod-2'))).toBe(RED);
   expect(await edgeState(page, 'default/sample-pod-1', 'default/sample-pod-2')).toMatchObject({ verdict: 'denied', shouldBe: null });

@@ -20,7 +20,7 @@ import type {
   SourceLocation,
 } from './model';
 import type { ErrorCode } from './errors';
-import { parseSources, type PMap, type PNode, type SourceDocument, type SourceText } from './yaml-source';
+import { parseSources, type ParseCache, type PMap, type PNode, type SourceDocument, type SourceText } from './yaml-source';
 import { isStrictSubset, parseCidr, parseIP } from './ip';
 import { checkDnsLabel, checkDnsSubdomain, checkLabelKey, checkLabelValue, checkPortName } from './validation';
 
@@ -40,9 +40,12 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-/** Parses and loads texts into a cluster. Errors and warnings are returned, never thrown. */
-export function loadCluster(inputs: readonly SourceText[]): LoadResult {
-  const parsed = parseSources(inputs);
+/**
+ * Parses and loads texts into a cluster. Errors and warnings are returned, never thrown. Pass a parse cache
+ * when the same texts are loaded again after small edits (the editor): unchanged documents are not re-parsed.
+ */
+export function loadCluster(inputs: readonly SourceText[], options: { cache?: ParseCache } = {}): LoadResult {
+  const parsed = parseSources(inputs, options.cache);
   const loaded = buildCluster(parsed.documents);
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...loaded.diagnostics], inputs.map((i) => i.file));
   return { cluster: loaded.cluster, diagnostics };

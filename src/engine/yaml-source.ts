@@ -1,6 +1,6 @@
 // Turns input texts (YAML, multi-document, or JSON) into plain trees that remember their offsets.
 // Aliases are expanded under a budget and nesting is capped, so hostile input fails fast and small.
-import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { Composer, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, SourceLocation } from './model';
 import type { ErrorCode } from './errors';
 
@@ -21,7 +21,7 @@ class TooManyErrors extends Error {}
  * Documents of a text, composed one at a time so the caller can stop early, and with the composer's
  * error callback capped: binary junk can raise an error per byte, each costly to build.
  */
-function* composeDocuments(text: string, lineCounter: LineCounter): Generator<Document.Parsed> {
+function* composeDocuments(text: string): Generator<Document.Parsed> {
   // uniqueKeys is checked in Converter: the library's own check is quadratic in a mapping's size.
   const composer = new Composer({ version: '1.1', uniqueKeys: false, prettyErrors: false });
   const hook = composer as unknown as { onError?: (...args: unknown[]) => void };
@@ -33,7 +33,7 @@ function* composeDocuments(text: string, lineCounter: LineCounter): Generator<Do
       original(...args);
     };
   }
-  yield* composer.compose(capErrorTokens(new Parser(lineCounter.addNewLine).parse(text)), false, text.length);
+  yield* composer.compose(capErrorTokens(new Parser().parse(text)), false, text.length);
 }
 
 /** Passes the parser's tokens on, stopping once too many are errors (the composer builds each one dearly). */
@@ -93,10 +93,89 @@ function diag(file: string, loc: { line: number; col: number }, code: ErrorCode,
   return { severity: 'error', file, line: loc.line, col: loc.col, code, message };
 }
 
+/** A problem found while parsing one chunk; offsets are relative to the chunk. */
+interface ChunkProblem {
+  offset: number;
+  code: ErrorCode;
+  message: string;
+}
+
+/** What one chunk of text (one `---` document, usually) parses to; offsets relative to the chunk. */
+interface ChunkResult {
+  roots: PNode[];
+  problems: ChunkProblem[];
+  /** Parsing stopped early (an error flood); nothing after this chunk is read. */
+  flood: boolean;
+}
+
+/**
+ * Parsed chunks by their text. Pass the same cache to successive parses of an edited text and only the
+ * documents that changed are parsed again (the yaml parser runs at under 1 MB/s).
+ */
+export interface ParseCache {
+  chunks: Map<string, ChunkResult>;
+}
+
+export const createParseCache = (): ParseCache => ({ chunks: new Map() });
+
+/** Start offsets of the text's chunks: one per `---` document marker at the start of a line. */
+function chunkStarts(text: string): number[] {
+  // Directives (%YAML) belong to the document after them; such rare texts are parsed whole.
+  if (/^%/m.test(text)) return [0];
+  const starts = [0];
+  const marker = /^---(?=[ \t\r\n]|$)/gm;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) if (m.index > 0) starts.push(m.index);
+  return starts;
+}
+
+function parseChunk(text: string): ChunkResult {
+  const roots: PNode[] = [];
+  const problems: ChunkProblem[] = [];
+  try {
+    for (const doc of composeDocuments(text)) {
+      if (doc.errors.length > 0) {
+        for (const error of doc.errors) {
+          const overflow = /call stack/i.test(error.message);
+          problems.push({
+            offset: error.pos[0],
+            code: overflow ? 'too-deep' : 'yaml-syntax',
+            message: overflow ? 'the text nests too deeply to parse' : firstLine(error.message),
+          });
+        }
+        continue;
+      }
+      // An empty document (between `---` markers, or only comments) parses as an empty plain scalar.
+      const contents = doc.contents;
+      if (contents === null || (isScalar(contents) && contents.value === null && contents.source === '')) continue;
+      try {
+        const converter = new Converter(doc);
+        const root = converter.convert(doc.contents as YamlNode, 0);
+        if (converter.duplicateKeys.length > 0) {
+          for (const at of converter.duplicateKeys) problems.push({ offset: at, code: 'yaml-syntax', message: 'Map keys must be unique' });
+          continue;
+        }
+        roots.push(root);
+      } catch (err) {
+        if (err instanceof BudgetError) problems.push({ offset: err.offset, code: err.code, message: err.message });
+        else if (err instanceof RangeError) problems.push({ offset: 0, code: 'too-deep', message: 'the document nests too deeply' });
+        else throw err;
+      }
+    }
+  } catch (err) {
+    if (err instanceof TooManyErrors) {
+      return { roots, problems: [{ offset: 0, code: 'yaml-syntax', message: `not YAML: more than ${MAX_COMPOSER_ERRORS} syntax errors (is it a binary file?)` }], flood: true };
+    }
+    if (err instanceof RangeError) return { roots, problems: [{ offset: 0, code: 'too-deep', message: 'the text nests too deeply to parse' }], flood: true };
+    throw err;
+  }
+  return { roots, problems, flood: false };
+}
+
 /** Parses every input into documents; problems come back as diagnostics, never as exceptions. */
-export function parseSources(inputs: readonly SourceText[]): { documents: SourceDocument[]; diagnostics: Diagnostic[] } {
+export function parseSources(inputs: readonly SourceText[], cache?: ParseCache): { documents: SourceDocument[]; diagnostics: Diagnostic[] } {
   const documents: SourceDocument[] = [];
   const diagnostics: Diagnostic[] = [];
+  const used = new Map<string, ChunkResult>();
   for (const input of inputs) {
     const { file, text } = input;
     if (text.length > MAX_INPUT_CHARS) {
@@ -107,69 +186,54 @@ export function parseSources(inputs: readonly SourceText[]): { documents: Source
     }
     const deepAt = flowDepthExceeded(text, MAX_DEPTH);
     if (deepAt >= 0) {
-      const pos = lineAndColumn(text, deepAt);
-      diagnostics.push(diag(file, pos, 'too-deep', `brackets nest deeper than ${MAX_DEPTH} levels`));
+      diagnostics.push(diag(file, lineAndColumn(text, deepAt), 'too-deep', `brackets nest deeper than ${MAX_DEPTH} levels`));
       continue;
     }
-    const lineCounter = new LineCounter();
-    const locate = (offset: number): SourceLocation => {
-      const pos = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
-      return { file, line: pos.line, col: pos.col };
-    };
-    const convert = (doc: Document.Parsed): void => {
-      // An empty document (between `---` markers, or only comments) parses as an empty plain scalar.
-      const contents = doc.contents;
-      if (contents === null || (isScalar(contents) && contents.value === null && contents.source === '')) return;
-      try {
-        const converter = new Converter(doc);
-        const root = converter.convert(doc.contents as YamlNode, 0);
-        if (converter.duplicateKeys.length > 0) {
-          for (const at of converter.duplicateKeys.slice(0, MAX_SYNTAX_ERRORS)) {
-            diagnostics.push(diag(file, locate(at), 'yaml-syntax', 'Map keys must be unique'));
-          }
-          return;
-        }
-        documents.push({ file, root, locate });
-      } catch (err) {
-        if (err instanceof BudgetError) diagnostics.push(diag(file, locate(err.offset), err.code, err.message));
-        else if (err instanceof RangeError) diagnostics.push(diag(file, locate(0), 'too-deep', 'the document nests too deeply'));
-        else throw err;
-      }
-    };
+    const lines = lineStarts(text);
+    const locate = (offset: number): SourceLocation => ({ file, ...positionOf(lines, Math.max(0, Math.min(offset, text.length))) });
     const seen = new Set<string>();
-    const tooMany = (d: Diagnostic): void => {
-      diagnostics.push({ ...d, message: 'more syntax errors follow; fix the ones above first' });
-    };
-    try {
-      for (const doc of composeDocuments(text, lineCounter)) {
-        if (doc.errors.length === 0) {
-          convert(doc);
-          continue;
+    const starts = chunkStarts(text);
+    chunks: for (let i = 0; i < starts.length; i++) {
+      const base = starts[i]!;
+      const chunk = text.slice(base, starts[i + 1] ?? text.length);
+      let result = used.get(chunk) ?? cache?.chunks.get(chunk);
+      if (!result) result = parseChunk(chunk);
+      used.set(chunk, result);
+      const at = (offset: number): SourceLocation => locate(base + offset);
+      for (const problem of result.problems) {
+        const d = diag(file, at(problem.offset), problem.code, problem.message);
+        const key = `${d.line}:${d.col}:${d.code}`;
+        if (seen.has(key)) continue; // one report per place: a broken bracket can echo thousands of times
+        seen.add(key);
+        if (seen.size > MAX_SYNTAX_ERRORS) {
+          diagnostics.push({ ...d, message: 'more syntax errors follow; fix the ones above first' });
+          break chunks;
         }
-        for (const error of doc.errors) {
-          const overflow = /call stack/i.test(error.message);
-          const d = diag(file, locate(error.pos[0]), overflow ? 'too-deep' : 'yaml-syntax', overflow ? 'the text nests too deeply to parse' : firstLine(error.message));
-          const key = `${d.line}:${d.col}:${d.code}`;
-          if (seen.has(key)) continue; // one report per place: a broken bracket can echo thousands of times
-          seen.add(key);
-          if (seen.size > MAX_SYNTAX_ERRORS) {
-            tooMany(d);
-            break;
-          }
-          diagnostics.push(d);
-        }
-        if (seen.size > MAX_SYNTAX_ERRORS) break; // stops the parser too: the rest is not read
+        diagnostics.push(d);
       }
-    } catch (err) {
-      if (err instanceof TooManyErrors) {
-        diagnostics.push(diag(file, { line: 1, col: 1 }, 'yaml-syntax', `not YAML: more than ${MAX_COMPOSER_ERRORS} syntax errors (is it a binary file?)`));
-      }
-      else if (err instanceof RangeError) diagnostics.push(diag(file, { line: 1, col: 1 }, 'too-deep', 'the text nests too deeply to parse'));
-      else throw err;
+      if (result.flood) break;
+      for (const root of result.roots) documents.push({ file, root, locate: at });
     }
-
   }
+  if (cache) cache.chunks = used;
   return { documents, diagnostics };
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function positionOf(starts: readonly number[], offset: number): { line: number; col: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, col: offset - starts[lo]! + 1 };
 }
 
 /**

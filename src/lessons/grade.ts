@@ -5,6 +5,7 @@ import {
   type Connectivity,
   type Diagnostic,
   type Endpoint,
+  type ParseCache,
   type Probe,
   evaluate,
   loadCluster,
@@ -32,9 +33,9 @@ export interface Grade {
   expected(from: Endpoint, to: Endpoint, probe: Probe): Verdict | null;
 }
 
-/** Grades the attempt text (the editor's content) against the lesson. */
-export function gradeAttempt(lesson: Lesson, text: string, file = 'attempt.yaml'): Grade {
-  const { cluster, diagnostics } = loadCluster([lesson.cluster, { file, text }]);
+/** Grades the attempt text (the editor's content) against the lesson. A parse cache speeds up re-grading. */
+export function gradeAttempt(lesson: Lesson, text: string, file = 'attempt.yaml', cache?: ParseCache): Grade {
+  const { cluster, diagnostics } = loadCluster([lesson.cluster, { file, text }], { cache });
   const connectivityChecks = lesson.checks.flatMap((c) => (c.spec.kind === 'connectivity' ? [c.spec] : []));
   const expected = (from: Endpoint, to: Endpoint, probe: Probe): Verdict | null => {
     if (connectivityChecks.length === 0 || (from.id === to.id && from.kind === 'pod')) return null;

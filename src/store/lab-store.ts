@@ -1,14 +1,17 @@
 // The one store of the lab: route, language, the document in the editor, the last good evaluation and the
 // selection. Components read it through the named selectors in selectors.ts.
 import { create } from 'zustand';
-import { evaluate, loadCluster, type Cluster, type Connectivity, type Diagnostic } from '../engine/index';
+import { createParseCache, evaluate, loadCluster, type Cluster, type Connectivity, type Diagnostic } from '../engine/index';
 import { gradeAttempt, LANGUAGES, type Grade, type Language, type Lesson } from '../lessons/index';
 import { lessonById, PLAYGROUND_START } from './catalog';
 import { loadDoc, loadLang, saveDoc, saveLang } from './persist';
 
 export const EDITOR_FILE = 'editor.yaml';
-/** Edits are evaluated this long after the last keystroke. */
-export const DEBOUNCE_MS = 90;
+/**
+ * Edits are evaluated this long after the last keystroke: at once for lesson-sized clusters, a little later
+ * when evaluation itself is slow, so typing stays smooth; never more than about 150 ms.
+ */
+export const debounceFor = (lastEvalMs: number): number => Math.min(150, Math.max(30, Math.round(lastEvalMs * 1.5)));
 
 export type Route = { page: 'list' } | { page: 'lesson'; id: string } | { page: 'playground' } | { page: 'missing'; id: string };
 
@@ -76,16 +79,19 @@ export function initialLanguage(search: string, navigatorLanguages: readonly str
   return navigatorLanguages.some((l) => l.toLowerCase().startsWith('ja')) ? 'ja' : 'en';
 }
 
+/** Parsed documents of the open text, so an edit re-parses only the document it touched. */
+const parseCache = createParseCache();
+
 function runEvaluation(doc: Doc): { diagnostics: Diagnostic[]; result: LabResult | null; status: LessonStatus | null } {
   const started = performance.now();
   if (doc.lesson) {
-    const grade = gradeAttempt(doc.lesson, doc.text, EDITOR_FILE);
+    const grade = gradeAttempt(doc.lesson, doc.text, EDITOR_FILE, parseCache);
     const diagnostics = [...grade.diagnostics];
     if (grade.status === 'invalid' || !grade.connectivity) return { diagnostics, result: null, status: null };
     const result = { cluster: grade.connectivity.cluster, connectivity: grade.connectivity, grade, evalMs: performance.now() - started };
     return { diagnostics, result, status: grade.status };
   }
-  const { cluster, diagnostics } = loadCluster([{ file: EDITOR_FILE, text: doc.text }]);
+  const { cluster, diagnostics } = loadCluster([{ file: EDITOR_FILE, text: doc.text }], { cache: parseCache });
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, result: null, status: null };
   const connectivity = evaluate(cluster, { declaredPorts: true });
   return { diagnostics, result: { cluster, connectivity, grade: null, evalMs: performance.now() - started }, status: 'pending' };
@@ -166,7 +172,7 @@ export const useLab = create<LabState>()((set, get) => {
       set({ doc: next });
       saveDoc(next.key, { text, hintsShown: next.hintsShown, passed: wasPassed(next.key) });
       clearTimeout(timer);
-      timer = setTimeout(() => get().evaluateNow(), DEBOUNCE_MS);
+      timer = setTimeout(() => get().evaluateNow(), debounceFor(get().result?.evalMs ?? 0));
     },
 
     evaluateNow() {

@@ -39,6 +39,8 @@ export default function MonacoEditor({ fontSize = 14 }: { fontSize?: number }) {
       wordWrap: 'on',
       renderWhitespace: 'boundary',
       fixedOverflowWidgets: true,
+      // Enter always starts a new line (YAML is typed line by line); Tab accepts a suggestion.
+      acceptSuggestionOnEnter: 'off',
       ariaLabel: useLab.getState().lang === 'ja' ? 'ポリシーエディタ (YAML)' : 'Policy editor (YAML)',
     });
     editorRef.current = editor;

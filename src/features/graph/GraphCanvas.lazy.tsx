@@ -21,6 +21,8 @@ declare global {
   interface Window {
     /** Test hook: the live Cytoscape instance, for e2e tests that read edge colours. */
     __cksLabGraph?: Core;
+    /** Test hook: performance.now() when the graph last showed a new evaluation. */
+    __cksLabGraphUpdatedAt?: number;
   }
 }
 
@@ -129,14 +131,18 @@ export default function GraphCanvas({ onModel }: { onModel?: (model: GraphModel)
         const id = def.data.id!;
         const existing = cy.getElementById(id);
         if (existing.nonempty()) {
-          existing.data(def.data);
-          if (def.group === 'edges' && !def.data.shouldBe) existing.removeData('shouldBe');
+          // Touch only what changed: every data() call restyles the element.
+          const current = existing.data() as Record<string, unknown>;
+          const changed = Object.entries(def.data).some(([k, v]) => current[k] !== v);
+          if (changed) existing.data(def.data);
+          if (def.group === 'edges' && !def.data.shouldBe && current.shouldBe !== undefined) existing.removeData('shouldBe');
           if (def.position) existing.position(def.position);
         } else {
           cy.add(def);
         }
       }
     });
+    window.__cksLabGraphUpdatedAt = performance.now();
     const key = model.nodes.map((n) => n.id).join('|');
     if (key !== nodeKey.current) {
       nodeKey.current = key;

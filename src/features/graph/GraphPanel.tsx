@@ -48,7 +48,7 @@ export function GraphPanel() {
   const probes = result?.connectivity.probes.map((p) => `${p.protocol} ${p.port}`) ?? [];
 
   return (
-    <section className="graph-panel" aria-label={`${t.graphTab} / ${t.tableTab}`}>
+    <section className="graph-panel" aria-label={`${t.graphTab} / ${t.tableTab}`} data-eval-ms={result?.evalMs.toFixed(2)}>
       <div className="panel-bar">
         <div role="tablist" className="tabs">
           <button type="button" role="tab" id="tab-graph" aria-selected={view === 'graph'} aria-controls="panel-graph" onClick={() => useLab.getState().setView('graph')}>
@@ -59,6 +59,7 @@ export function GraphPanel() {
           </button>
         </div>
         {probes.length > 0 && <span className="muted probing">{t.probing(probes.slice(0, 6).join(', ') + (probes.length > 6 ? '…' : ''))}</span>}
+        {result && <span className="muted probing" title="parse, evaluate and grade">{t.evaluatedIn(result.evalMs)}</span>}
         <ExportMenu part="graph" />
       </div>
       {stale && (
@@ -74,7 +75,7 @@ export function GraphPanel() {
         <Legend />
       </div>
       <div id="panel-table" role="tabpanel" aria-labelledby="tab-table" hidden={view !== 'table'} className="table-area">
-        <ConnectivityTable />
+        <ConnectivityTable active={view === 'table'} />
       </div>
       <ExplanationPanel />
     </section>

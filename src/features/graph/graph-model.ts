@@ -126,36 +126,43 @@ export function buildGraph(result: LabResult, selectedPod: string | null, isolat
   const podCount = endpoints.filter((e) => e.kind === 'pod').length;
   const limited = podCount > EDGE_LIMIT_PODS;
   const edges: GraphEdge[] = [];
-  for (let s = 0; s < endpoints.length; s++) {
-    for (let d = 0; d < endpoints.length; d++) {
-      if (s === d || !connectivity.isPair(s, d)) continue;
-      const from = endpoints[s]!;
-      const to = endpoints[d]!;
-      if (limited && from.id !== selectedPod && to.id !== selectedPod) continue;
-      const probes = connectivity.probesOf(d);
-      if (probes.length === 0) continue;
-      let allowed = 0;
-      let shouldBe: Verdict | null = null;
-      const parts: string[] = [];
-      for (const g of probes) {
-        const probe = connectivity.probes[g]!;
-        const ok = connectivity.verdict(s, d, g).allowed;
-        if (ok) allowed++;
-        const want = grade?.expected(from, to, probe) ?? null;
-        if (want !== null && want !== (ok ? 'allowed' : 'denied')) shouldBe = want;
-        parts.push(`${probe.port}${probe.protocol === 'TCP' ? '' : '/' + probe.protocol} ${ok ? '✓' : '✗'}`);
-      }
-      const verdict: EdgeVerdict = allowed === probes.length ? 'allowed' : allowed === 0 ? 'denied' : 'mixed';
-      edges.push({
-        id: edgeId(from.id, to.id),
-        source: nodeId(from.id),
-        target: nodeId(to.id),
-        from: from.id,
-        to: to.id,
-        verdict,
-        shouldBe,
-        label: probes.length > 1 ? parts.join('  ') : '',
-      });
+  const addEdge = (s: number, d: number): void => {
+    if (s === d || !connectivity.isPair(s, d)) return;
+    const from = endpoints[s]!;
+    const to = endpoints[d]!;
+    const probes = connectivity.probesOf(d);
+    if (probes.length === 0) return;
+    let allowed = 0;
+    let shouldBe: Verdict | null = null;
+    const parts: string[] = [];
+    for (const g of probes) {
+      const probe = connectivity.probes[g]!;
+      const ok = connectivity.verdict(s, d, g).allowed;
+      if (ok) allowed++;
+      const want = grade?.expected(from, to, probe) ?? null;
+      if (want !== null && want !== (ok ? 'allowed' : 'denied')) shouldBe = want;
+      parts.push(`${probe.port}${probe.protocol === 'TCP' ? '' : '/' + probe.protocol} ${ok ? '✓' : '✗'}`);
+    }
+    const verdict: EdgeVerdict = allowed === probes.length ? 'allowed' : allowed === 0 ? 'denied' : 'mixed';
+    edges.push({
+      id: edgeId(from.id, to.id),
+      source: nodeId(from.id),
+      target: nodeId(to.id),
+      from: from.id,
+      to: to.id,
+      verdict,
+      shouldBe,
+      label: probes.length > 1 ? parts.join('  ') : '',
+    });
+  };
+  if (!limited) {
+    for (let s = 0; s < endpoints.length; s++) for (let d = 0; d < endpoints.length; d++) addEdge(s, d);
+  } else {
+    // Too many pods for every edge: only the selected pod's, both ways.
+    const selected = endpoints.findIndex((e) => e.id === selectedPod);
+    if (selected >= 0) {
+      for (let d = 0; d < endpoints.length; d++) addEdge(selected, d);
+      for (let s = 0; s < endpoints.length; s++) addEdge(s, selected);
     }
   }
   return { nodes, edges, limited, probes: connectivity.probes };

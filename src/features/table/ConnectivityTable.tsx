@@ -15,7 +15,7 @@ interface Row {
 
 const MAX_ROWS = 2000;
 
-export function ConnectivityTable() {
+export function ConnectivityTable({ active }: { active: boolean }) {
   const t = useLab(selectStrings);
   const result = useLab(selectResult);
   const selected = useLab(selectSelectedEdge);
@@ -23,9 +23,14 @@ export function ConnectivityTable() {
   const [verdict, setVerdict] = useState<'all' | 'allowed' | 'denied'>('all');
   const body = useRef<HTMLTableSectionElement>(null);
 
-  const rows = useMemo(() => {
-    if (!result) return [];
+  // Rows are built with the filter applied and stop at MAX_ROWS, so a 500-pod playground stays responsive;
+  // lesson-sized tables are complete whether or not the tab is showing.
+  const { shown, total, truncated } = useMemo(() => {
+    if (!result) return { shown: [] as Row[], total: 0, truncated: false };
     const { connectivity, cluster, grade } = result;
+    const total = connectivity.counts().rows;
+    if (!active && total > MAX_ROWS) return { shown: [] as Row[], total, truncated: true };
+    const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
     const eps = cluster.endpoints;
     const out: Row[] = [];
     for (let s = 0; s < eps.length; s++) {
@@ -33,29 +38,26 @@ export function ConnectivityTable() {
         if (!connectivity.isPair(s, d)) continue;
         for (const g of connectivity.probesOf(d)) {
           const probe = connectivity.probes[g]!;
+          const allowed = connectivity.verdict(s, d, g).allowed;
+          if (verdict !== 'all' && (verdict === 'allowed') !== allowed) continue;
+          const from = eps[s]!.id;
+          const to = eps[d]!.id;
+          if (words.length > 0 && !words.every((w) => `${from} ${to} ${probe.port} ${probe.protocol}`.toLowerCase().includes(w))) continue;
+          if (out.length === MAX_ROWS) return { shown: out, total, truncated: true };
           out.push({
-            key: `${eps[s]!.id}>${eps[d]!.id}:${probe.port}/${probe.protocol}`,
-            from: eps[s]!.id,
-            to: eps[d]!.id,
+            key: `${from}>${to}:${probe.port}/${probe.protocol}`,
+            from,
+            to,
             port: probe.port,
             protocol: probe.protocol,
-            allowed: connectivity.verdict(s, d, g).allowed,
+            allowed,
             expected: grade?.expected(eps[s]!, eps[d]!, probe) ?? null,
           });
         }
       }
     }
-    return out;
-  }, [result]);
-
-  const shown = useMemo(() => {
-    const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-    return rows.filter(
-      (r) =>
-        (verdict === 'all' || (verdict === 'allowed') === r.allowed) &&
-        words.every((w) => `${r.from} ${r.to} ${r.port} ${r.protocol}`.toLowerCase().includes(w)),
-    );
-  }, [rows, filter, verdict]);
+    return { shown: out, total, truncated: false };
+  }, [result, filter, verdict, active]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, row: Row) => {
     const tr = e.currentTarget;
@@ -87,7 +89,9 @@ export function ConnectivityTable() {
             </button>
           ))}
         </div>
-        <span className="muted">{t.tableRows(shown.length, rows.length)}</span>
+        <span className="muted" data-testid="table-count">
+          {truncated ? t.tableTruncated(MAX_ROWS) : t.tableRows(shown.length, total)}
+        </span>
       </div>
       <div className="table-scroll">
         <table data-testid="connectivity-table" className="connectivity">
@@ -102,7 +106,7 @@ export function ConnectivityTable() {
             </tr>
           </thead>
           <tbody ref={body}>
-            {shown.slice(0, MAX_ROWS).map((r) => (
+            {shown.map((r) => (
               <tr
                 key={r.key}
                 tabIndex={0}

@@ -1,0 +1,77 @@
+// `npm run bench:ui`: time from a keystroke in the editor to the updated graph, in real Chromium, at
+// lesson size and with 500 pods in the playground. Medians; the machine is noted. Needs a built app.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { chromium, type Page } from '@playwright/test';
+import { generateCluster } from './cluster-gen';
+
+const PORT = 4179;
+const BASE = `http://127.0.0.1:${PORT}`;
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+async function paste(page: Page, text: string): Promise<void> {
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** Types one character at the end of the text and returns ms from keydown to the graph update. */
+async function keystrokeToGraph(page: Page, key: string): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __keyAt?: number };
+    delete w.__keyAt;
+    document.addEventListener('keydown', () => (w.__keyAt = performance.now()), { once: true, capture: true });
+  });
+  const before = await page.evaluate(() => window.__cksLabGraphUpdatedAt ?? 0);
+  await page.keyboard.press(key);
+  await page.waitForFunction((b) => (window.__cksLabGraphUpdatedAt ?? 0) > b, before, { timeout: 10_000 });
+  return page.evaluate(() => window.__cksLabGraphUpdatedAt! - (window as unknown as { __keyAt: number }).__keyAt);
+}
+
+async function measure(page: Page, label: string): Promise<number> {
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('Enter');
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    times.push(await keystrokeToGraph(page, '#'));
+    times.push(await keystrokeToGraph(page, 'Backspace'));
+  }
+  const evalMs = await page.evaluate(() => Number(document.querySelector('[data-eval-ms]')?.getAttribute('data-eval-ms') ?? 'NaN'));
+  console.log(`${label.padEnd(34)} keystroke → graph median ${median(times).toFixed(1)} ms (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}); evaluation ${evalMs.toFixed(1)} ms`);
+  return median(times);
+}
+
+const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+try {
+  await new Promise((r) => setTimeout(r, 1500));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'CPU'}; headless Chromium; ${RUNS * 2} keystrokes each`);
+  await page.goto(`${BASE}/#/lessons/netpol-pod-selector`);
+  await page.locator('.monaco-editor .view-lines').waitFor();
+  await paste(page, readFileSync('lessons/netpol-pod-selector/solution.yaml', 'utf8'));
+  await page.getByTestId('lesson-status').and(page.locator('[data-state="passed"]')).waitFor();
+  await measure(page, 'lesson (4 pods, 1 external)');
+  await page.goto(`${BASE}/#/playground`);
+  await page.locator('.monaco-editor .view-lines').waitFor();
+  await paste(page, generateCluster({ pods: 500, namespaces: 30, policies: 150 }));
+  await page.waitForFunction(() => (window.__cksLabGraph?.nodes().length ?? 0) > 500, undefined, { timeout: 60_000 });
+  await measure(page, 'playground (500 pods, 150 policies)');
+  await browser.close();
+} finally {
+  server.kill();
+}
