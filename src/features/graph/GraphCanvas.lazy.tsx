@@ -105,10 +105,9 @@ export default function GraphCanvas({ onModel }: { onModel?: (model: GraphModel)
     };
   }, []);
 
-  // Theme and translated labels.
   useEffect(() => {
-    cyRef.current?.style(graphStyle(dark ? DARK : LIGHT, { shouldAllow: t.legendShouldAllow, shouldDeny: t.legendShouldDeny }));
-  }, [dark, t]);
+    cyRef.current?.style(graphStyle(dark ? DARK : LIGHT));
+  }, [dark]);
 
   // Mirror the model: add what is new, remove what is gone, update data in place.
   useEffect(() => {

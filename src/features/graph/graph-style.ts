@@ -47,7 +47,7 @@ export const DARK: Palette = {
   peer: '#22d3ee',
 };
 
-export function graphStyle(p: Palette, labels: { shouldAllow: string; shouldDeny: string }): StylesheetJson {
+export function graphStyle(p: Palette): StylesheetJson {
   return [
     {
       selector: 'node',
@@ -145,8 +145,6 @@ export function graphStyle(p: Palette, labels: { shouldAllow: string; shouldDeny
         width: 4,
       },
     },
-    { selector: 'edge[shouldBe="allowed"]', style: { label: `⚠ ${labels.shouldAllow}` } },
-    { selector: 'edge[shouldBe="denied"]', style: { label: `⚠ ${labels.shouldDeny}` } },
     {
       selector: 'edge:selected, edge.chosen',
       style: { width: 7, 'overlay-color': p.focus, 'overlay-opacity': 0.18, 'overlay-padding': 6, 'z-index': 10 },

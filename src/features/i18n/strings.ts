@@ -10,6 +10,7 @@ const en = {
   lessonsIntro: 'Each lesson gives you a small cluster and a task. Write NetworkPolicies in the editor: every connection in the graph is decided again as you type, and the lab explains why.',
   minutes: (n: number) => `${n} min`,
   difficulty: { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced' },
+  domain: (d: string): string => d,
   passed: 'Passed',
   notStarted: 'Not passed yet',
   start: 'Start',
@@ -89,6 +90,15 @@ const ja: Strings = {
   lessonsIntro: '各レッスンには小さなクラスタと課題があります。エディタに NetworkPolicy を書くと、入力のたびにグラフのすべての接続が判定し直され、その理由も表示されます。',
   minutes: (n: number) => `${n} 分`,
   difficulty: { beginner: '初級', intermediate: '中級', advanced: '上級' },
+  domain: (d: string): string =>
+    ({
+      'Cluster Setup': 'クラスタのセットアップ',
+      'Cluster Hardening': 'クラスタの堅牢化',
+      'System Hardening': 'システムの堅牢化',
+      'Minimize Microservice Vulnerabilities': 'マイクロサービスの脆弱性の最小化',
+      'Supply Chain Security': 'サプライチェーンセキュリティ',
+      'Monitoring, Logging and Runtime Security': '監視、ロギング、ランタイムセキュリティ',
+    })[d] ?? d,
   passed: '合格',
   notStarted: '未合格',
   start: '始める',

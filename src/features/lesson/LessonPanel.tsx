@@ -28,7 +28,7 @@ export function LessonPanel() {
         </span>
       </header>
       <div className="lesson-meta muted">
-        {t.difficulty[lesson.difficulty]} · {t.minutes(lesson.minutes)} · {lesson.domain}
+        {t.difficulty[lesson.difficulty]} · {t.minutes(lesson.minutes)} · {t.domain(lesson.domain)}
       </div>
       <Markdown className="instructions" text={lesson.instructions[lang]} testId="lesson-instructions" />
 

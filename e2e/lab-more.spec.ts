@@ -1,0 +1,97 @@
+// More of the lab: the policy under the cursor, export, big clusters, languages and themes.
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures';
+import { clickEdge, edgeState, editorReady, lessonFile, pasteIntoEditor } from './helpers';
+
+test('the cursor inside a policy highlights the pods it selects and the peers it admits', async ({ page }) => {
+  await page.goto('/#/lessons/netpol-pod-selector');
+  await pasteIntoEditor(page, lessonFile('netpol-pod-selector', 'solution.yaml'));
+  await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-state', 'passed');
+  await page.locator('.monaco-editor .view-line').nth(8).click(); // "app: pod2", inside the policy
+  await expect(page.getByRole('status').filter({ hasText: 'selects' })).toContainText('default/sp-pod-allow-networkpolicy selects 1 pod; its rules admit 1 endpoint.');
+  const classes = await page.evaluate(() => {
+    const cy = window.__cksLabGraph!;
+    return {
+      targets: cy.nodes('.policy-target').map((n) => n.data('endpoint') as string),
+      peers: cy.nodes('.policy-peer').map((n) => n.data('endpoint') as string),
+    };
+  });
+  expect(classes).toEqual({ targets: ['default/sample-pod-2'], peers: ['default/sample-pod-1'] });
+});
+
+test('export: the YAML downloads, the kubectl command is copied, the graph saves as PNG', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/#/lessons/netpol-deny-all');
+  const solution = lessonFile('netpol-deny-all', 'solution.yaml');
+  await pasteIntoEditor(page, solution);
+  await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-state', 'passed');
+
+  const [yaml] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download YAML' }).click()]);
+  expect(yaml.suggestedFilename()).toBe('netpol-deny-all.yaml');
+  expect(readFileSync((await yaml.path())!, 'utf8')).toBe(solution);
+
+  await page.getByRole('button', { name: 'Copy as kubectl apply' }).click();
+  await expect(page.getByText('Copied to the clipboard.')).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(`kubectl apply -f - <<'EOF'\n${solution.replace(/\n?$/, '\n')}EOF\n`);
+
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save graph as PNG' }).click()]);
+  expect(png.suggestedFilename()).toBe('netpol-deny-all.png');
+  const bytes = readFileSync((await png.path())!);
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  expect(bytes.length).toBeGreaterThan(5000);
+});
+
+test('above 40 pods the graph shows only the selected pod’s connections', async ({ page }) => {
+  await page.goto('/#/playground');
+  await editorReady(page);
+  const pods = Array.from({ length: 45 }, (_, i) =>
+    `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}, namespace: ns${i % 3}, labels: {app: a${i % 5}}}\nspec: {containers: [{name: c, image: nginx, ports: [{containerPort: 80}]}]}\nstatus: {podIP: 10.0.0.${i + 1}}\n`,
+  ).join('---\n');
+  await pasteIntoEditor(page, pods);
+  await expect(page.getByText('45 pods: showing the connections of the selected pod only.')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.__cksLabGraph?.nodes('[kind="pod"]').length)).toBe(45);
+  expect(await page.evaluate(() => window.__cksLabGraph!.edges().length)).toBe(0);
+  const point = await page.evaluate(() => {
+    const cy = window.__cksLabGraph!;
+    const p = cy.getElementById('ep:ns1/p7').renderedPosition();
+    const box = cy.container()!.getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  });
+  await page.mouse.click(point.x, point.y);
+  await expect.poll(() => page.evaluate(() => window.__cksLabGraph!.edges().length)).toBe(88); // 44 out, 44 in
+  const touching = await page.evaluate(() => window.__cksLabGraph!.edges().every((e) => e.data('from') === 'ns1/p7' || e.data('to') === 'ns1/p7'));
+  expect(touching).toBe(true);
+});
+
+test('?lang=ja shows Japanese, the switcher changes and remembers the language', async ({ page }) => {
+  await page.goto('/?lang=ja#/lessons/netpol-deny-all');
+  await expect(page.getByTestId('lesson-instructions')).toContainText('NetworkPolicy は**許可**'.replace(/\*\*/g, ''));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('namespace のすべての通信を拒否する');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(page.getByRole('button', { name: 'ヒントを見る (1/3)' })).toBeVisible();
+
+  await page.getByTestId('lang-switch').selectOption('en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deny all traffic in a namespace');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.goto('/#/lessons/netpol-deny-all');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deny all traffic in a namespace');
+
+  await page.getByTestId('lang-switch').selectOption('ja');
+  await pasteIntoEditor(page, lessonFile('netpol-deny-all', 'solution.yaml'));
+  await expect(page.getByTestId('lesson-status')).toHaveText('✓ 合格');
+  await clickEdge(page, 'default/sample-pod-1', 'test/sample-pod-3');
+  await expect(page.getByTestId('explanation')).toContainText('default/sample-pod-1 は default/all-deny-networkpolicy によって Egress（送信） について隔離されており');
+});
+
+test('the dark theme follows the system', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/#/lessons/netpol-deny-all');
+  await editorReady(page);
+  await expect.poll(async () => (await edgeState(page, 'test/sample-pod-3', 'test/sample-pod-4'))?.color.replace(/\s/g, '')).toBe('rgb(74,222,128)');
+  const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  expect(background).toBe('rgb(11, 17, 32)');
+  await expect(page.locator('.monaco-editor.vs-dark')).toBeVisible();
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(async () => (await edgeState(page, 'test/sample-pod-3', 'test/sample-pod-4'))?.color.replace(/\s/g, '')).toBe('rgb(21,128,61)');
+});
