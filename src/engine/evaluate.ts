@@ -249,13 +249,11 @@ export function evaluate(cluster: Cluster, options: ProbeOptions = {}): Connecti
   });
 
   // ---- verdict rows -----------------------------------------------------------------------------
-  // IN[g][d]: sources whose traffic d's ingress admits on probe g. EG[g][s]: destinations s's egress admits.
-  const IN: Bits[][] = probes.map(() => new Array<Bits>(n));
-  const EG: Bits[][] = probes.map(() => new Array<Bits>(n));
+  // Ingress: for each destination d and each probe of d, the sources d's ingress admits (inRows[d][k] for
+  // the k-th probe of d). Egress: sources selected by the same egress policies behave alike, so they form
+  // groups, and each group has one row per probe: the destinations its egress admits.
   const ingressMemo = new Map<string, Bits>();
-  const probed: boolean[][] = probes.map((_, g) => endpoints.map((_, d) => probesOfEndpoint[d]!.includes(g)));
   const namedSignatures = endpoints.map(namedSignature);
-  const egressMemo = new Map<string, Bits>();
   /** Sources d's ingress admits on probe g. The same policies admit the same sources, unless a named port
    * resolves differently at this pod, so rows are shared through a memo. */
   const ingressRow = (i: number, g: number): Bits => {
@@ -275,59 +273,99 @@ export function evaluate(cluster: Cluster, options: ProbeOptions = {}): Connecti
     }
     return row;
   };
+  const inRows: Bits[][] = endpoints.map((_, d) => probesOfEndpoint[d]!.map((g) => ingressRow(d, g)));
 
-  for (let i = 0; i < n; i++) {
-    const egPolicies = egressPolicies[i]!;
-    const egKey = egPolicies.join(',');
-    for (const g of probesOfEndpoint[i]!) IN[g]![i] = ingressRow(i, g);
-    for (let g = 0; g < probes.length; g++) {
-      if (egPolicies.length === 0) {
-        EG[g]![i] = ALL;
-        continue;
-      }
-      const key = `${g}|${egKey}`;
-      let row = egressMemo.get(key);
-      if (!row) {
-        row = new Uint32Array(words);
-        for (const pi of egPolicies) {
-          for (const rule of egressRules[pi]!) {
-            const ports = rule.ports[g];
-            if (!ports) continue;
-            if (ports === ALL) orInto(row, rule.peers);
-            else for (let w = 0; w < words; w++) row[w]! |= rule.peers[w]! & ports[w]!;
-          }
-        }
-        egressMemo.set(key, row);
-      }
-      EG[g]![i] = row;
-    }
+  interface EgressGroup {
+    policies: readonly number[];
+    members: Bits;
+    rows: Map<number, Bits>;
   }
+  const groups: EgressGroup[] = [];
+  const groupOf = new Int32Array(n).fill(-1); // -1: not isolated for egress
+  const groupByKey = new Map<string, number>();
+  const openSources = new Uint32Array(words);
+  for (let i = 0; i < n; i++) {
+    const policies = egressPolicies[i]!;
+    if (policies.length === 0) {
+      openSources[i >>> 5]! |= 1 << (i & 31);
+      continue;
+    }
+    const key = policies.join(',');
+    let k = groupByKey.get(key);
+    if (k === undefined) {
+      k = groups.length;
+      groups.push({ policies, members: new Uint32Array(words), rows: new Map() });
+      groupByKey.set(key, k);
+    }
+    groupOf[i] = k;
+    groups[k]!.members[i >>> 5]! |= 1 << (i & 31);
+  }
+  /** Destinations the egress policies of group k admit on probe g. */
+  const egressRow = (k: number, g: number): Bits => {
+    const group = groups[k]!;
+    let row = group.rows.get(g);
+    if (!row) {
+      row = new Uint32Array(words);
+      for (const pi of group.policies) {
+        for (const rule of egressRules[pi]!) {
+          const ports = rule.ports[g];
+          if (!ports) continue;
+          if (ports === ALL) orInto(row, rule.peers);
+          else for (let w = 0; w < words; w++) row[w]! |= rule.peers[w]! & ports[w]!;
+        }
+      }
+      group.rows.set(g, row);
+    }
+    return row;
+  };
 
   const srcMask = (to: number): Bits => (endpoints[to]!.kind === 'external' ? podBits : ALL);
   const sources = (to: number): number => (endpoints[to]!.kind === 'external' ? pods.length : n);
 
   const verdict = (from: number, to: number, g: number): Verdict => {
     if (from === to && endpoints[to]!.kind === 'pod') return { allowed: true, ingressAllowed: true, egressAllowed: true };
-    // Rows exist for the probes of each destination; any other probe is decided on demand.
-    const inRow = IN[g]![to] ?? (IN[g]![to] = ingressRow(to, g));
+    const k = probesOfEndpoint[to]!.indexOf(g);
+    const inRow = k >= 0 ? inRows[to]![k]! : ingressRow(to, g); // any other probe is decided on demand
     const ingressAllowed = hasBit(inRow, from);
-    const egressAllowed = hasBit(EG[g]![from]!, to);
+    const group = groupOf[from]!;
+    const egressAllowed = group < 0 || hasBit(egressRow(group, g), to);
     return { allowed: ingressAllowed && egressAllowed, ingressAllowed, egressAllowed };
   };
 
   let cachedCounts: Counts | null = null;
   const counts = (): Counts => {
     if (cachedCounts) return cachedCounts;
+    // For each probe, the destinations it is probed towards, with the probe's place in their lists.
+    const destinations: number[][] = probes.map(() => []);
+    const places: number[][] = probes.map(() => []);
+    probesOfEndpoint.forEach((list, d) =>
+      list.forEach((g, k) => {
+        destinations[g]!.push(d);
+        places[g]!.push(k);
+      }),
+    );
     let rows = 0;
     let allowed = 0;
+    const column = new Uint32Array(words);
     for (let g = 0; g < probes.length; g++) {
-      const egressOpen = EG[g]!.every((row) => row === ALL);
-      const EGT = egressOpen ? null : transpose(EG[g]!, n);
-      for (let d = 0; d < n; d++) {
-        if (!probed[g]![d]) continue;
-        const inRow = IN[g]![d]!;
+      const dests = destinations[g]!;
+      // The sources whose egress admits d, per destination: from a transposed matrix when many destinations
+      // share this probe, or as a few ORs of group members when few do (say, one pod per port).
+      const transposed =
+        groups.length > 0 && dests.length * groups.length * (words / 2 + 1) > (n * n) / 4
+          ? transpose(endpoints.map((_, s) => (groupOf[s]! < 0 ? ALL : egressRow(groupOf[s]!, g))), n)
+          : null;
+      for (let j = 0; j < dests.length; j++) {
+        const d = dests[j]!;
+        const inRow = inRows[d]![places[g]![j]!]!;
+        let egRow: Bits = ALL;
+        if (transposed) egRow = transposed[d]!;
+        else if (groups.length > 0) {
+          column.set(openSources);
+          for (let k = 0; k < groups.length; k++) if (hasBit(egressRow(k, g), d)) orInto(column, groups[k]!.members);
+          egRow = column;
+        }
         const mask = srcMask(d);
-        const egRow = EGT ? EGT[d]! : ALL;
         let sum = 0;
         for (let w = 0; w < words; w++) sum += popcount32(inRow[w]! & egRow[w]! & mask[w]!);
         if (endpoints[d]!.kind === 'pod' && !(hasBit(inRow, d) && hasBit(egRow, d))) sum++; // self is always allowed
