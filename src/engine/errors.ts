@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   'invalid-protocol': 'a protocol other than TCP, UDP and SCTP',
   'invalid-operator': 'a label selector operator other than In, NotIn, Exists and DoesNotExist',
   'invalid-values': 'selector values that do not fit the operator',
+  'invalid-selector': 'a workload selector that is empty or does not match its pod template labels',
   'invalid-policy-type': 'a policyTypes entry other than Ingress and Egress',
   'empty-peer': 'a from/to entry with none of podSelector, namespaceSelector and ipBlock',
   'mixed-peer': 'a from/to entry that mixes ipBlock with a selector',

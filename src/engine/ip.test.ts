@@ -44,6 +44,11 @@ describe('parseIP', () => {
     expect(parseIP(text)).toEqual({ family: 6, value, text });
   });
 
+  it('accepts leading zeros in IPv4 parts as decimal (the API server parses sloppily)', () => {
+    expect(parseIP('010.000.0.001')?.value).toBe(0x0a000001n);
+    expect(parseCidr('0010.0.0.0/0008')).toMatchObject({ family: 4, base: 0x0a000000n, prefix: 8 });
+  });
+
   it.each([
     '',
     '10.0.0',

@@ -2,7 +2,8 @@
 // that tolerates leading zeros as decimal). Values are bigints so one code path serves both families.
 import type { Cidr, IPAddress } from './model';
 
-const V4_PART = /^[0-9]{1,3}$/;
+// Sloppy IPv4 as the API server accepts it: any number of leading zeros, read as decimal.
+const V4_PART = /^[0-9]+$/;
 const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
 
 function parseV4(text: string): bigint | null {
@@ -10,7 +11,7 @@ function parseV4(text: string): bigint | null {
   if (parts.length !== 4) return null;
   let value = 0n;
   for (const part of parts) {
-    if (!V4_PART.test(part)) return null;
+    if (!V4_PART.test(part) || part.length > 12) return null;
     const n = Number(part);
     if (n > 255) return null;
     value = (value << 8n) | BigInt(n);
@@ -53,7 +54,10 @@ function parseV6(text: string): bigint | null {
   return value;
 }
 
-/** Parses an IPv4 or IPv6 address; null when it is not one. */
+/**
+ * Parses an IPv4 or IPv6 address; null when it is not one. An IPv4-mapped address (::ffff:a.b.c.d) is
+ * written as IPv6 and counts as IPv6: a block never matches the other family.
+ */
 export function parseIP(text: string): IPAddress | null {
   if (text.includes(':')) {
     const value = parseV6(text);
@@ -63,7 +67,7 @@ export function parseIP(text: string): IPAddress | null {
   return value === null ? null : { family: 4, value, text };
 }
 
-const PREFIX = /^[0-9]{1,3}$/;
+const PREFIX = /^[0-9]{1,12}$/;
 
 /** Parses `address/prefix`; host bits may be set (as Go's ParseCIDR allows) and are cleared. */
 export function parseCidr(text: string): Cidr | null {

@@ -23,6 +23,7 @@ import type { ErrorCode } from './errors';
 import { parseSources, type ParseCache, type PMap, type PNode, type SourceDocument, type SourceText } from './yaml-source';
 import { isStrictSubset, parseCidr, parseIP } from './ip';
 import { checkDnsLabel, checkDnsSubdomain, checkLabelKey, checkLabelValue, checkPortName } from './validation';
+import { selectorMatches } from './label-selector';
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -244,6 +245,10 @@ class Reader {
       const keyProblem = checkLabelKey(entry.key);
       if (keyProblem) this.report(entry.keyOffset, 'invalid-label', `${path}: key "${entry.key}": ${keyProblem}`);
       const v = entry.value;
+      if (isNull(v)) {
+        labels[entry.key] = ''; // JSON null decodes to "" in a string field, as the API server reads it
+        continue;
+      }
       if (v.type !== 'scalar' || typeof v.value !== 'string') {
         const quoted = v.type === 'scalar' && v.value !== null ? ` (quote it: "${String(v.value)}")` : '';
         this.report(v, 'label-not-string', `${path}.${entry.key} must be a string, not ${describe(v)}${quoted}`);
@@ -327,10 +332,11 @@ class Reader {
     const nameNode = meta?.entries.get('name')?.value ?? node;
     const nameProblem = kind === 'Namespace' ? checkDnsLabel(name) : checkDnsSubdomain(name);
     const namespaceNode = meta?.entries.get('namespace')?.value;
-    const namespace = namespaced ? (this.string(namespaceNode, 'metadata.namespace') ?? 'default') : '';
+    // An empty namespace means the request's, which for the lab is `default`.
+    const namespace = namespaced ? this.string(namespaceNode, 'metadata.namespace') || 'default' : '';
     this.what = namespaced ? `${kind} ${namespace}/${name}` : `${kind} ${name}`;
     if (nameProblem) this.report(nameNode, 'invalid-name', `metadata.name "${name}": ${nameProblem}`);
-    if (namespaced && namespaceNode) {
+    if (namespaced && namespaceNode && namespace !== 'default') {
       const nsProblem = checkDnsLabel(namespace);
       if (nsProblem) this.report(namespaceNode, 'invalid-name', `metadata.namespace "${namespace}": ${nsProblem}`);
     }
@@ -349,9 +355,9 @@ class Reader {
 
   private containerPorts(podSpec: PMap | null, path: string): DeclaredPort[] {
     const ports: DeclaredPort[] = [];
-    const names = new Set<string>();
     const containers = this.list(podSpec?.entries.get('containers')?.value, `${path}.containers`) ?? [];
     containers.forEach((c, ci) => {
+      const names = new Set<string>(); // port names are unique within a container (validateContainerPorts)
       const container = this.map(c, `${path}.containers[${ci}]`);
       const list = this.list(container?.entries.get('ports')?.value, `${path}.containers[${ci}].ports`) ?? [];
       list.forEach((p, pi) => {
@@ -368,13 +374,15 @@ class Reader {
           this.report(numberNode ?? port, 'invalid-port', `${at}.containerPort ${number} is outside 1-65535`);
           return;
         }
-        const protocol = this.protocol(port.entries.get('protocol')?.value, `${at}.protocol`);
+        const protocolNode = port.entries.get('protocol')?.value;
+        // SetDefaults_ContainerPort turns an empty protocol into TCP.
+        const protocol = protocolNode?.type === 'scalar' && protocolNode.value === '' ? 'TCP' : this.protocol(protocolNode, `${at}.protocol`);
         const nameNode = port.entries.get('name')?.value;
         const name = this.string(nameNode, `${at}.name`);
         if (name !== null && name !== '') {
           const problem = checkPortName(name);
           if (problem) this.report(nameNode ?? port, 'invalid-port', `${at}.name "${name}": ${problem}`);
-          if (names.has(name)) this.report(nameNode ?? port, 'duplicate', `${at}.name "${name}" is used by another port of this pod`);
+          if (names.has(name)) this.report(nameNode ?? port, 'duplicate', `${at}.name "${name}" is used by another port of this container`);
           names.add(name);
         }
         ports.push({ name: name || null, port: number, protocol });
@@ -438,6 +446,23 @@ class Reader {
     const podSpec = this.map(template?.entries.get('spec')?.value, `${path}.template.spec`);
     const ports = this.containerPorts(podSpec, `${path}.template.spec`);
     const hostNetwork = this.bool(podSpec?.entries.get('hostNetwork')?.value, `${path}.template.spec.hostNetwork`);
+    if (kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'StatefulSet' || kind === 'DaemonSet') {
+      // apps/v1 requires a non-empty selector that matches the pod template's labels.
+      const selectorNode = spec?.entries.get('selector')?.value;
+      const selector = this.selector(selectorNode, 'spec.selector');
+      if (!selector) {
+        if (!selectorNode || isNull(selectorNode)) this.report(spec ?? node, 'missing-field', 'spec.selector is required');
+      } else if (Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0) {
+        this.report(selectorNode ?? node, 'invalid-selector', 'spec.selector must not be empty');
+      } else if (!selectorMatches(selector, labels)) {
+        this.report(selectorNode ?? node, 'invalid-selector', 'spec.selector does not match the template labels');
+      }
+    }
+    if (kind === 'StatefulSet') {
+      const problem = checkDnsLabel(meta.name);
+      if (problem) this.report(node, 'invalid-name', `a StatefulSet name ${problem}`);
+    }
+    if (kind === 'CronJob' && meta.name.length > 52) this.report(node, 'invalid-name', 'a CronJob name must be no more than 52 characters');
     if (this.errors > 0) return;
     sink.endpoints.push({
       id: `${meta.namespace}/${meta.name}`,
@@ -610,7 +635,11 @@ class Reader {
     const except: Cidr[] = [];
     (this.list(map.entries.get('except')?.value, `${path}.except`) ?? []).forEach((e, i) => {
       const text = this.string(e, `${path}.except[${i}]`);
-      if (text === null) return;
+      if (text === null) {
+        // null decodes to "", which is not a CIDR
+        if (isNull(e)) this.report(e, 'invalid-cidr', `${path}.except[${i}] is empty; it must be a CIDR`);
+        return;
+      }
       const block = parseCidr(text);
       if (!block) {
         this.report(e, 'invalid-cidr', `${path}.except[${i}] "${text}" is not a valid CIDR`);
@@ -696,6 +725,10 @@ class Reader {
       const valuesNode = expr.entries.get('values')?.value;
       const values: string[] = [];
       (this.list(valuesNode, `${at}.values`) ?? []).forEach((v, j) => {
+        if (isNull(v)) {
+          values.push('');
+          return;
+        }
         if (v.type !== 'scalar' || typeof v.value !== 'string') {
           this.report(v, 'label-not-string', `${at}.values[${j}] must be a string, not ${describe(v)}`);
           return;

@@ -122,10 +122,50 @@ export const createParseCache = (): ParseCache => ({ chunks: new Map() });
 function chunkStarts(text: string): number[] {
   // Directives (%YAML) belong to the document after them; such rare texts are parsed whole.
   if (/^%/m.test(text)) return [0];
+  if (/^\s*\{/.test(text)) return jsonStreamStarts(text);
   const starts = [0];
   const marker = /^---(?=[ \t\r\n]|$)/gm;
   for (let m = marker.exec(text); m; m = marker.exec(text)) if (m.index > 0) starts.push(m.index);
   return starts;
+}
+
+/**
+ * A JSON stream (`{...}{...}` or one object per line, as kubectl accepts): the start of each top-level
+ * object, so each is parsed as a document of its own.
+ */
+function jsonStreamStarts(text: string): number[] {
+  const starts: number[] = [];
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash escape
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (depth++ === 0) starts.push(i);
+    } else if (c === 125 || c === 93) {
+      if (depth > 0) depth--;
+    }
+  }
+  if (starts.length === 0 || starts[0] !== text.search(/\S/)) return [0];
+  starts[0] = 0;
+  return starts;
+}
+
+const SEXAGESIMAL = /^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$/;
+const GO_OCTAL = /^[-+]?0o[0-7]+$/;
+
+/**
+ * Plain scalars as kubectl's YAML reader (go-yaml v2) resolves them where the yaml library's YAML 1.1
+ * schema differs: timestamps stay strings, base-60 numbers stay strings, and 0o17 is an integer.
+ */
+function asKubectlReadsIt(value: unknown, source: string): unknown {
+  if (value instanceof Date) return source;
+  if (typeof value === 'number' && SEXAGESIMAL.test(source)) return source;
+  if (typeof value === 'string' && GO_OCTAL.test(source)) return (source.startsWith('-') ? -1 : 1) * parseInt(source.replace(/^[-+]?0o/, ''), 8);
+  return value;
 }
 
 function parseChunk(text: string): ChunkResult {
@@ -144,9 +184,10 @@ function parseChunk(text: string): ChunkResult {
         }
         continue;
       }
-      // An empty document (between `---` markers, or only comments) parses as an empty plain scalar.
+      // An empty document (between `---` markers, or only comments) parses as an empty plain scalar; kubectl
+      // also skips documents that are just null (`~`, `null`).
       const contents = doc.contents;
-      if (contents === null || (isScalar(contents) && contents.value === null && contents.source === '')) continue;
+      if (contents === null || (isScalar(contents) && contents.value === null)) continue;
       try {
         const converter = new Converter(doc);
         const root = converter.convert(doc.contents as YamlNode, 0);
@@ -184,9 +225,13 @@ export function parseSources(inputs: readonly SourceText[], cache?: ParseCache):
       );
       continue;
     }
-    const deepAt = flowDepthExceeded(text, MAX_DEPTH);
+    const { deepAt, crowdedAt } = scanFlow(text, MAX_DEPTH);
     if (deepAt >= 0) {
       diagnostics.push(diag(file, lineAndColumn(text, deepAt), 'too-deep', `brackets nest deeper than ${MAX_DEPTH} levels`));
+      continue;
+    }
+    if (crowdedAt >= 0) {
+      diagnostics.push(diag(file, lineAndColumn(text, crowdedAt), 'too-large', `more than ${MAX_FLOW_ITEMS} items in [...] and {...} lists`));
       continue;
     }
     const lines = lineStarts(text);
@@ -241,7 +286,15 @@ function positionOf(starts: readonly number[], offset: number): { line: number; 
  * parser, whose recursion would otherwise overflow the stack on input like 100,000 '['. Quotes and comments
  * are skipped roughly; it only has to catch hostile input, never reject a real manifest.
  */
-function flowDepthExceeded(text: string, limit: number): number {
+/** Flow-collection items (commas inside brackets) accepted per input: the parser is slowest on these. */
+export const MAX_FLOW_ITEMS = 100_000;
+
+/**
+ * One pass over the text: where brackets first nest deeper than `limit` (or -1), and where the number of
+ * flow items first passes MAX_FLOW_ITEMS (or -1). Quotes and comments are skipped roughly.
+ */
+function scanFlow(text: string, limit: number): { deepAt: number; crowdedAt: number } {
+  let items = 0;
   let depth = 0;
   let quote = 0;
   let comment = false;
@@ -257,7 +310,9 @@ function flowDepthExceeded(text: string, limit: number): number {
       continue;
     }
     if (c === 91 || c === 123) {
-      if ((depth > 0 || startsBlockNode(text, i)) && ++depth > limit) return i;
+      if ((depth > 0 || startsBlockNode(text, i)) && ++depth > limit) return { deepAt: i, crowdedAt: -1 };
+    } else if (c === 44 && depth > 0) {
+      if (++items > MAX_FLOW_ITEMS) return { deepAt: -1, crowdedAt: i };
     } else if (c === 93 || c === 125) {
       if (depth > 0) depth--;
     } else if ((c === 34 || c === 39) && (depth > 0 ? startsFlowNode(text, i) : startsBlockNode(text, i))) {
@@ -266,7 +321,7 @@ function flowDepthExceeded(text: string, limit: number): number {
       comment = true;
     }
   }
-  return -1;
+  return { deepAt: -1, crowdedAt: -1 };
 }
 
 /**
@@ -398,7 +453,7 @@ class Converter {
     }
     if (isScalar(node)) {
       this.charge(1, offset);
-      return { node: { type: 'scalar', offset, value: node.value }, size: 1 };
+      return { node: { type: 'scalar', offset, value: node.type === 'PLAIN' ? asKubectlReadsIt(node.value, node.source ?? '') : node.value }, size: 1 };
     }
     throw new BudgetError('yaml-syntax', 'unsupported YAML node', offset);
   }
