@@ -95,3 +95,18 @@ test('the dark theme follows the system', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await expect.poll(async () => (await edgeState(page, 'test/sample-pod-3', 'test/sample-pod-4'))?.color.replace(/\s/g, '')).toBe('rgb(21,128,61)');
 });
+
+test('the editor offers completion and hover docs from the NetworkPolicy schema', async ({ page }) => {
+  await page.goto('/#/lessons/netpol-deny-all');
+  await pasteIntoEditor(page, 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: demo\nspec:\n  podSelector: {}\n  ');
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('pol');
+  await page.keyboard.press('Control+Space');
+  const suggest = page.locator('.suggest-widget.visible');
+  await expect(suggest).toContainText('policyTypes');
+  await page.keyboard.press('Escape');
+
+  const key = page.locator('.monaco-editor .view-line').nth(5).getByText('podSelector');
+  await key.hover();
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'The pods of this namespace the policy applies to' })).toBeVisible();
+});
