@@ -1,12 +1,9 @@
 // The `cks-lab` command line: `eval` prints every connection's verdict for the given manifests.
 // The only place that touches the file system; everything it decides comes from src/engine.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import {
   type Connectivity,
-  type Diagnostic,
   type Probe,
-  type SourceText,
   evaluate,
   formatDiagnostic,
   loadCluster,
@@ -15,11 +12,15 @@ import {
 } from '../engine/index';
 import { writeLines, type Output } from './output';
 import { renderTable } from './table';
+import { readInputs } from './inputs';
+import { runGrade, runLessons, UsageError } from './grade';
 
 export const USAGE = `cks-lab: an interactive NetworkPolicy lab, and its command line
 
 Usage:
   cks-lab eval FILE... [--ports LIST] [--no-declared-ports] [--format json|table|summary] [--explain]
+  cks-lab grade --lesson ID (FILE... | --batch DIR) [--format text|json|junit] [--lang en|ja] [--lessons DIR]
+  cks-lab lessons [--format text|json] [--lang en|ja] [--lessons DIR]
   cks-lab --help | --version
 
 eval   Decides every connection between the pods (and external endpoints) in FILE... under the
@@ -32,6 +33,10 @@ eval   Decides every connection between the pods (and external endpoints) in FIL
                         summary: {"rows": N, "allowed": A, "denied": D}
   --explain             add each verdict's reasons (json) or print them under the table
 
+grade  Grades a submission (the FILEs together, or each file or sub-folder of DIR as one learner) against a
+       lesson's checks. Exit 0 passed, 1 failed (in a batch: any learner failed), 2 bad input or unknown lesson.
+lessons Lists the lessons.
+
 Exit status: 0 success, 2 invalid input or usage (each problem as FILE:LINE:COL: error[CODE]: message).`;
 
 interface EvalOptions {
@@ -42,7 +47,6 @@ interface EvalOptions {
   explain: boolean;
 }
 
-class UsageError extends Error {}
 
 /** Runs the CLI; returns the exit code. `out` and `readStdin` are injectable for tests. */
 export async function main(argv: readonly string[], io: Partial<CliIO> = {}): Promise<number> {
@@ -58,6 +62,8 @@ export async function main(argv: readonly string[], io: Partial<CliIO> = {}): Pr
       return 0;
     }
     if (command === 'eval') return await runEval(parseEvalArgs(rest), env);
+    if (command === 'grade') return await runGrade(rest, env);
+    if (command === 'lessons') return await runLessons(rest, env);
     throw new UsageError(`unknown command "${command}"; try cks-lab --help`);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -124,36 +130,6 @@ function parseEvalArgs(args: readonly string[]): EvalOptions {
   }
   if (options.files.length === 0) throw new UsageError('eval needs at least one FILE');
   return options;
-}
-
-const MANIFEST = /\.(ya?ml|json)$/i;
-
-/** Reads the inputs; unreadable files become diagnostics. */
-export function readInputs(files: readonly string[], readStdin: () => string): { inputs: SourceText[]; problems: Diagnostic[] } {
-  const inputs: SourceText[] = [];
-  const problems: Diagnostic[] = [];
-  const fail = (file: string, message: string): void => {
-    problems.push({ file, line: 1, col: 1, severity: 'error', code: 'read-failed', message });
-  };
-  for (const file of files) {
-    if (file === '-') {
-      inputs.push({ file: '<stdin>', text: readStdin() });
-      continue;
-    }
-    try {
-      if (statSync(file).isDirectory()) {
-        const names = readdirSync(file).filter((n) => MANIFEST.test(n)).sort();
-        if (names.length === 0) fail(file, 'the directory holds no .yaml, .yml or .json files');
-        for (const name of names) inputs.push({ file: join(file, name), text: readFileSync(join(file, name), 'utf8') });
-      } else {
-        inputs.push({ file, text: readFileSync(file, 'utf8') });
-      }
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      fail(file, code === 'ENOENT' ? 'no such file or directory' : `cannot read: ${(err as Error).message}`);
-    }
-  }
-  return { inputs, problems };
 }
 
 async function runEval(options: EvalOptions, io: CliIO): Promise<number> {

@@ -7,6 +7,7 @@ import {
   type Endpoint,
   type ParseCache,
   type Probe,
+  type SourceText,
   evaluate,
   loadCluster,
 } from '../engine/index';
@@ -35,7 +36,13 @@ export interface Grade {
 
 /** Grades the attempt text (the editor's content) against the lesson. A parse cache speeds up re-grading. */
 export function gradeAttempt(lesson: Lesson, text: string, file = 'attempt.yaml', cache?: ParseCache): Grade {
-  const { cluster, diagnostics } = loadCluster([lesson.cluster, { file, text }], { cache });
+  return gradeSubmission(lesson, [{ file, text }], cache);
+}
+
+/** Grades a submission of one or more files (read together, as `kubectl apply -f` of all of them would). */
+export function gradeSubmission(lesson: Lesson, inputs: readonly SourceText[], cache?: ParseCache): Grade {
+  const { cluster, diagnostics } = loadCluster([lesson.cluster, ...inputs], { cache });
+  const files = new Set(inputs.map((i) => i.file));
   const connectivityChecks = lesson.checks.flatMap((c) => (c.spec.kind === 'connectivity' ? [c.spec] : []));
   const expected = (from: Endpoint, to: Endpoint, probe: Probe): Verdict | null => {
     if (connectivityChecks.length === 0 || (from.id === to.id && from.kind === 'pod')) return null;
@@ -46,7 +53,7 @@ export function gradeAttempt(lesson: Lesson, text: string, file = 'attempt.yaml'
   }
   const connectivity = evaluate(cluster, { ports: lesson.probes, declaredPorts: false });
   const checks = lesson.checks.map((check) => runCheck(check, cluster, connectivity));
-  const attemptHasPolicy = cluster.policies.some((p) => p.location.file === file);
+  const attemptHasPolicy = cluster.policies.some((p) => files.has(p.location.file));
   const status: GradeStatus = !attemptHasPolicy ? 'pending' : checks.every((c) => c.passed) ? 'passed' : 'failed';
   return { status, diagnostics, checks, connectivity, expected };
 }

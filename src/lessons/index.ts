@@ -2,4 +2,4 @@
 export type * from './model';
 export { LANGUAGES } from './model';
 export { loadLesson, LessonError, type LessonFiles, type LessonProblem } from './load';
-export { gradeAttempt, matchesPattern, inLanguage, type Grade, type GradeStatus, type CheckResult } from './grade';
+export { gradeAttempt, gradeSubmission, matchesPattern, inLanguage, type Grade, type GradeStatus, type CheckResult } from './grade';

@@ -1,0 +1,235 @@
+// `cks-lab grade` and `cks-lab lessons`: grade submissions against a lesson, one learner or a whole class.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatDiagnostic, type SourceText } from '../engine/index';
+import { gradeSubmission, loadLesson, LessonError, LANGUAGES, type Language, type Lesson } from '../lessons/index';
+import { readLessonFolders } from '../lessons/read-folder';
+import { readInputs } from './inputs';
+import type { CliIO } from './main';
+
+export class UsageError extends Error {}
+
+/** Where the lessons live: --lessons DIR, else the lessons/ folder of this package. */
+function lessonsRoot(flag: string | undefined): string {
+  if (flag) return resolve(flag);
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, '../lessons'), join(here, '../../lessons')];
+  return candidates.find((c) => existsSync(join(c, '_clusters'))) ?? candidates[0]!;
+}
+
+function loadAll(root: string): Lesson[] {
+  if (!existsSync(join(root, '_clusters'))) throw new UsageError(`${root} holds no lessons (no _clusters folder)`);
+  return readLessonFolders(root).map((folder) => {
+    try {
+      return loadLesson(folder);
+    } catch (err) {
+      if (err instanceof LessonError) throw new UsageError(`invalid lesson:\n${err.message}`);
+      throw err;
+    }
+  });
+}
+
+interface CheckOutcome {
+  id: string;
+  passed: boolean;
+  message: string;
+}
+
+interface Outcome {
+  name: string;
+  passed: boolean;
+  checks: CheckOutcome[];
+}
+
+/** Grades one submission; a broken one fails with its errors as the message, never throws. */
+function grade(lesson: Lesson, name: string, inputs: SourceText[], problems: string[], lang: Language): Outcome & { invalid: string[] } {
+  if (problems.length > 0) return { name, passed: false, invalid: problems, checks: [{ id: 'input', passed: false, message: problems.join('\n') }] };
+  const result = gradeSubmission(lesson, inputs);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+  if (result.status === 'invalid') return { name, passed: false, invalid: errors, checks: [{ id: 'input', passed: false, message: errors.join('\n') }] };
+  const checks: CheckOutcome[] = result.checks.map((c) => ({
+    id: c.id,
+    passed: c.passed,
+    message: c.passed
+      ? c.title[lang]
+      : `${c.problems.map((p) => p[lang]).join(' ')} ${lang === 'ja' ? 'ヒント' : 'Hint'}: ${c.hint[lang]}`,
+  }));
+  if (result.status === 'pending') {
+    checks.unshift({
+      id: 'has-policy',
+      passed: false,
+      message: lang === 'ja' ? '提出物に NetworkPolicy がありません。' : 'The submission holds no NetworkPolicy.',
+    });
+  }
+  return { name, passed: result.status === 'passed', invalid: [], checks };
+}
+
+interface GradeOptions {
+  lesson: string | null;
+  files: string[];
+  batch: string | null;
+  format: 'text' | 'json' | 'junit';
+  lang: Language;
+  lessons: string | undefined;
+}
+
+function parseGradeArgs(args: readonly string[]): GradeOptions {
+  const o: GradeOptions = { lesson: null, files: [], batch: null, format: 'text', lang: 'en', lessons: undefined };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = (): string => {
+      if (eq > 0) return arg.slice(eq + 1);
+      const next = args[++i];
+      if (next === undefined) throw new UsageError(`${flag} needs a value`);
+      return next;
+    };
+    if (flag === '--lesson') o.lesson = value();
+    else if (flag === '--batch') o.batch = value();
+    else if (flag === '--lessons') o.lessons = value();
+    else if (flag === '--format') {
+      const f = value();
+      if (f !== 'text' && f !== 'json' && f !== 'junit') throw new UsageError(`--format must be text, json or junit, not "${f}"`);
+      o.format = f;
+    } else if (flag === '--lang') {
+      const l = value();
+      if (!(LANGUAGES as readonly string[]).includes(l)) throw new UsageError(`--lang must be ${LANGUAGES.join(' or ')}`);
+      o.lang = l as Language;
+    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown flag ${arg}`);
+    else o.files.push(arg);
+  }
+  if (!o.lesson) throw new UsageError('grade needs --lesson ID (see cks-lab lessons)');
+  if (o.batch && o.files.length > 0) throw new UsageError('give either FILE... or --batch DIR, not both');
+  if (!o.batch && o.files.length === 0) throw new UsageError('grade needs FILE... or --batch DIR');
+  return o;
+}
+
+const MANIFEST = /\.(ya?ml|json)$/i;
+
+/** The learners of a batch folder: each manifest file, or each sub-folder, is one learner. */
+function batchEntries(dir: string): { name: string; files: string[] }[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--batch ${dir} is not a folder`);
+  return readdirSync(dir)
+    .sort()
+    .flatMap((entry) => {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) return [{ name: entry, files: [path] }];
+      return MANIFEST.test(entry) ? [{ name: entry.replace(MANIFEST, ''), files: [path] }] : [];
+    });
+}
+
+export async function runGrade(args: readonly string[], io: CliIO): Promise<number> {
+  const o = parseGradeArgs(args);
+  const lessons = loadAll(lessonsRoot(o.lessons));
+  const lesson = lessons.find((l) => l.id === o.lesson);
+  if (!lesson) {
+    io.stderr.write(`cks-lab: error[unknown-lesson]: no lesson "${o.lesson}"; the lessons are: ${lessons.map((l) => l.id).join(', ')}\n`);
+    return 2;
+  }
+  if (!o.batch) {
+    const { inputs, problems } = readInputs(o.files, io.readStdin);
+    if (problems.length > 0) {
+      for (const p of problems) io.stderr.write(formatDiagnostic(p) + '\n');
+      return 2;
+    }
+    const outcome = grade(lesson, basename(o.files[0]!), inputs, [], o.lang);
+    if (outcome.invalid.length > 0) {
+      for (const line of outcome.invalid) io.stderr.write(line + '\n');
+      return 2;
+    }
+    const { name: _name, invalid: _invalid, ...rest } = outcome;
+    if (o.format === 'json') io.stdout.write(JSON.stringify({ lesson: lesson.id, ...rest }, null, 2) + '\n');
+    else if (o.format === 'junit') io.stdout.write(junitChecks(lesson, outcome));
+    else io.stdout.write(textSingle(lesson, outcome, o.lang));
+    return outcome.passed ? 0 : 1;
+  }
+  const outcomes = batchEntries(o.batch).map(({ name, files }) => {
+    const { inputs, problems } = readInputs(files, io.readStdin);
+    return grade(lesson, name, inputs, problems.map(formatDiagnostic), o.lang);
+  });
+  const passed = outcomes.length > 0 && outcomes.every((x) => x.passed);
+  if (o.format === 'json') {
+    const submissions = outcomes.map(({ invalid: _i, ...rest }) => rest);
+    io.stdout.write(JSON.stringify({ lesson: lesson.id, passed, submissions }, null, 2) + '\n');
+  } else if (o.format === 'junit') io.stdout.write(junitBatch(lesson, outcomes));
+  else io.stdout.write(textBatch(lesson, outcomes, o.lang));
+  return passed ? 0 : 1;
+}
+
+function textSingle(lesson: Lesson, outcome: Outcome, lang: Language): string {
+  const lines = [`${lesson.id} (${lesson.title[lang]}): ${outcome.passed ? 'PASSED' : 'FAILED'}`];
+  for (const c of outcome.checks) {
+    lines.push(`  ${c.passed ? '✓' : '✗'} ${c.id}${c.passed ? ': ' + c.message : ''}`);
+    if (!c.passed) lines.push(`      ${c.message}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function textBatch(lesson: Lesson, outcomes: Outcome[], lang: Language): string {
+  const width = Math.max(7, ...outcomes.map((o) => o.name.length));
+  const passed = outcomes.filter((o) => o.passed).length;
+  const lines = [
+    `${lesson.id} (${lesson.title[lang]}): ${passed} of ${outcomes.length} passed`,
+    '',
+    `${'LEARNER'.padEnd(width)}  RESULT  FAILED CHECKS`,
+  ];
+  for (const o of outcomes) {
+    const failed = o.checks.filter((c) => !c.passed).map((c) => (c.id === 'input' ? `input: ${c.message.split('\n')[0]}` : c.id));
+    lines.push(`${o.name.padEnd(width)}  ${o.passed ? 'pass  ' : 'FAIL  '}  ${failed.join(', ')}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+// Characters XML 1.0 cannot hold at all (learner files may contain anything).
+// eslint-disable-next-line no-control-regex
+const XML_INVALID = /[\x00-\x08\x0b\x0c\x0e-\x1f]/g;
+const xml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(XML_INVALID, '');
+
+function junitChecks(lesson: Lesson, outcome: Outcome): string {
+  const failures = outcome.checks.filter((c) => !c.passed).length;
+  const cases = outcome.checks.map((c) =>
+    c.passed
+      ? `    <testcase classname="${xml(lesson.id)}" name="${xml(c.id)}"/>`
+      : `    <testcase classname="${xml(lesson.id)}" name="${xml(c.id)}">\n      <failure message="${xml(c.message.split('\n')[0]!)}">${xml(c.message)}</failure>\n    </testcase>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n  <testsuite name="${xml(lesson.id)}" tests="${outcome.checks.length}" failures="${failures}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
+}
+
+function junitBatch(lesson: Lesson, outcomes: Outcome[]): string {
+  const failures = outcomes.filter((o) => !o.passed).length;
+  const cases = outcomes.map((o) => {
+    if (o.passed) return `    <testcase classname="${xml(lesson.id)}" name="${xml(o.name)}"/>`;
+    const failed = o.checks.filter((c) => !c.passed);
+    const body = failed.map((c) => `${c.id}: ${c.message}`).join('\n');
+    return `    <testcase classname="${xml(lesson.id)}" name="${xml(o.name)}">\n      <failure message="${xml(`${failed.length} check(s) failed: ${failed.map((c) => c.id).join(', ')}`)}">${xml(body)}</failure>\n    </testcase>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n  <testsuite name="${xml(lesson.id)}" tests="${outcomes.length}" failures="${failures}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
+}
+
+export async function runLessons(args: readonly string[], io: CliIO): Promise<number> {
+  let format: 'text' | 'json' = 'text';
+  let root: string | undefined;
+  let lang: Language = 'en';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--format' || arg.startsWith('--format=')) {
+      const f = arg.includes('=') ? arg.split('=')[1] : args[++i];
+      if (f !== 'text' && f !== 'json') throw new UsageError('--format must be text or json');
+      format = f;
+    } else if (arg === '--lessons') root = args[++i];
+    else if (arg === '--lang') lang = args[++i] === 'ja' ? 'ja' : 'en';
+    else throw new UsageError(`unknown argument ${arg}`);
+  }
+  const lessons = loadAll(lessonsRoot(root));
+  if (format === 'json') {
+    const list = lessons.map((l) => ({ id: l.id, title: l.title, summary: l.summary, domain: l.domain, difficulty: l.difficulty, minutes: l.minutes }));
+    io.stdout.write(JSON.stringify(list, null, 2) + '\n');
+    return 0;
+  }
+  const width = Math.max(...lessons.map((l) => l.id.length));
+  for (const l of lessons) io.stdout.write(`${l.id.padEnd(width)}  ${l.difficulty.padEnd(12)}  ${String(l.minutes).padStart(3)} min  ${l.title[lang]}\n`);
+  return 0;
+}
