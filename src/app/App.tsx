@@ -52,9 +52,16 @@ function Notice() {
   const t = useLab(selectStrings);
   const notice = useLab(selectNotice);
   if (!notice) return null;
+  const message =
+    notice.kind === 'corrupt' ? t.noticeCorrupt(notice.key) : notice.kind === 'bad-share' ? t.noticeBadShare : t.noticeShared(notice.backup !== null);
   return (
-    <div className="banner warn notice" role="alert" data-testid="notice">
-      {notice}
+    <div className={`banner ${notice.kind === 'shared' ? 'info' : 'warn'} notice`} role="alert" data-testid="notice">
+      {message}
+      {notice.kind === 'shared' && notice.backup !== null && (
+        <button type="button" className="secondary" data-testid="restore-backup" onClick={() => useLab.getState().restoreBackup()}>
+          {t.restoreMine}
+        </button>
+      )}
       <button type="button" className="ghost" onClick={() => useLab.getState().dismissNotice()}>
         {t.dismiss}
       </button>

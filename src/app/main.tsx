@@ -2,15 +2,23 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { parseHash } from './routes';
+import { parseLocation, routePath } from './routes';
+import { decodeShare } from '../features/share/share-link';
 import { initialLanguage, useLab } from '../store/lab-store';
 import './styles.css';
 
 // Detected, not remembered: only the switcher saves a choice.
 useLab.setState({ lang: initialLanguage(location.search, navigator.languages ?? [navigator.language]) });
-const follow = () => useLab.getState().navigate(parseHash(location.hash));
-window.addEventListener('hashchange', follow);
-follow();
+const follow = async (): Promise<void> => {
+  const { route, share } = parseLocation(location.hash);
+  useLab.getState().navigate(route);
+  if (share === null) return;
+  // The shared text is applied once; the address then drops it, so a reload keeps the learner's edits.
+  history.replaceState(null, '', `${location.pathname}${location.search}#${routePath(route)}`);
+  useLab.getState().openShared(await decodeShare(share));
+};
+window.addEventListener('hashchange', () => void follow());
+void follow();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

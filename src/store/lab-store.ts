@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import { createParseCache, evaluate, loadCluster, type Cluster, type Connectivity, type Diagnostic } from '../engine/index';
 import { gradeAttempt, LANGUAGES, type Grade, type Language, type Lesson } from '../lessons/index';
 import { lessonById, PLAYGROUND_START } from './catalog';
-import { loadDoc, loadLang, saveDoc, saveLang } from './persist';
+import { loadDoc, loadLang, saveBackup, saveDoc, saveLang } from './persist';
 
 export const EDITOR_FILE = 'editor.yaml';
 /**
@@ -32,6 +32,12 @@ export interface Doc {
   hintsShown: number;
 }
 
+/** Something the lab tells the learner above the page; rendered in the current language. */
+export type Notice =
+  | { kind: 'corrupt'; key: string }
+  | { kind: 'shared'; backup: string | null }
+  | { kind: 'bad-share' };
+
 export interface EdgeRef {
   from: string;
   to: string;
@@ -51,7 +57,7 @@ export interface LabState {
   /** 1-based line of the editor cursor, for "the policy under the cursor". */
   cursorLine: number | null;
   view: 'graph' | 'table';
-  notice: string | null;
+  notice: Notice | null;
   /** A request for the editor to show a line (from a policy link); nonce makes repeats count. */
   reveal: { line: number; column: number; nonce: number } | null;
   /** Bumps when the text is replaced from outside the editor (reset, solution, route). */
@@ -67,6 +73,9 @@ export interface LabState {
   setView(view: 'graph' | 'table'): void;
   showNextHint(): void;
   replaceText(text: string): void;
+  /** Opens a text from a share link; the learner's own text is kept as a backup they can restore. */
+  openShared(text: string | null): void;
+  restoreBackup(): void;
   revealLine(line: number, column?: number): void;
   dismissNotice(): void;
 }
@@ -97,7 +106,7 @@ function runEvaluation(doc: Doc): { diagnostics: Diagnostic[]; result: LabResult
   return { diagnostics, result: { cluster, connectivity, grade: null, evalMs: performance.now() - started }, status: 'pending' };
 }
 
-function openDoc(route: Route): { doc: Doc | null; notice: string | null } {
+function openDoc(route: Route): { doc: Doc | null; notice: Notice | null } {
   if (route.page === 'lesson') {
     const lesson = lessonById(route.id);
     if (!lesson) return { doc: null, notice: null };
@@ -105,12 +114,13 @@ function openDoc(route: Route): { doc: Doc | null; notice: string | null } {
     const saved = loadDoc(key);
     return {
       doc: { key, lesson, text: saved.doc?.text ?? lesson.start, hintsShown: saved.doc?.hintsShown ?? 0 },
-      notice: saved.notice,
+      notice: saved.corrupt ? { kind: 'corrupt', key: saved.corrupt } : null,
     };
   }
   if (route.page === 'playground') {
     const saved = loadDoc('playground');
-    return { doc: { key: 'playground', lesson: null, text: saved.doc?.text ?? PLAYGROUND_START, hintsShown: 0 }, notice: saved.notice };
+    const notice: Notice | null = saved.corrupt ? { kind: 'corrupt', key: saved.corrupt } : null;
+    return { doc: { key: 'playground', lesson: null, text: saved.doc?.text ?? PLAYGROUND_START, hintsShown: 0 }, notice };
   }
   return { doc: null, notice: null };
 }
@@ -213,6 +223,25 @@ export const useLab = create<LabState>()((set, get) => {
       set({ doc: { ...doc, text }, textEpoch: get().textEpoch + 1 });
       saveDoc(doc.key, { text, hintsShown: doc.hintsShown, passed: wasPassed(doc.key) });
       get().evaluateNow();
+    },
+    openShared(text) {
+      const doc = get().doc;
+      if (!doc) return;
+      if (text === null) {
+        set({ notice: { kind: 'bad-share' } });
+        return;
+      }
+      const pristine = doc.text === (doc.lesson?.start ?? PLAYGROUND_START) || doc.text === text;
+      const backup = pristine ? null : doc.text;
+      if (backup !== null) saveBackup(doc.key, backup);
+      get().replaceText(text);
+      set({ notice: { kind: 'shared', backup } });
+    },
+    restoreBackup() {
+      const notice = get().notice;
+      if (notice?.kind !== 'shared' || notice.backup === null) return;
+      get().replaceText(notice.backup);
+      set({ notice: null });
     },
     revealLine(line, column = 1) {
       set({ reveal: { line, column, nonce: (get().reveal?.nonce ?? 0) + 1 } });

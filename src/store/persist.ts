@@ -13,8 +13,8 @@ export interface SavedDoc {
 
 export interface Loaded {
   doc: SavedDoc | null;
-  /** Set when an entry could not be read and was moved aside. */
-  notice: string | null;
+  /** Set when an entry could not be read: the key it was set aside under (or left at, when storage is full). */
+  corrupt: string | null;
 }
 
 function storage(): Storage | null {
@@ -35,10 +35,10 @@ function isSavedDoc(value: unknown): value is SavedDoc {
 export function loadDoc(key: string): Loaded {
   const store = storage();
   const raw = store?.getItem(PREFIX + key) ?? null;
-  if (raw === null || !store) return { doc: null, notice: null };
+  if (raw === null || !store) return { doc: null, corrupt: null };
   try {
     const parsed: unknown = JSON.parse(raw);
-    if (isSavedDoc(parsed)) return { doc: parsed, notice: null };
+    if (isSavedDoc(parsed)) return { doc: parsed, corrupt: null };
   } catch {
     // fall through: set it aside below
   }
@@ -47,10 +47,10 @@ export function loadDoc(key: string): Loaded {
     store.setItem(aside, raw);
   } catch {
     // storage full: keep the original where it is rather than lose it
-    return { doc: null, notice: `Your saved work for this page could not be read; it was left untouched under ${PREFIX + key}.` };
+    return { doc: null, corrupt: PREFIX + key };
   }
   store.removeItem(PREFIX + key);
-  return { doc: null, notice: `Your saved work for this page could not be read. It was set aside as ${aside} and the page starts fresh.` };
+  return { doc: null, corrupt: aside };
 }
 
 /** Writes the state of a document; quietly does nothing when storage is unavailable or full. */
@@ -93,3 +93,12 @@ export const saveLang = (lang: string): void => {
     // ignore
   }
 };
+
+/** Keeps the learner's own text when a share link replaces it. */
+export function saveBackup(key: string, text: string): void {
+  try {
+    storage()?.setItem(`${PREFIX}${key}:before-share`, text);
+  } catch {
+    // storage full: the notice still offers the text through the store
+  }
+}

@@ -3,6 +3,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useLab, EDITOR_FILE } from '../../store/lab-store';
 import { selectDiagnostics, selectStrings, selectText } from '../../store/selectors';
 import { ExportMenu } from '../export/ExportMenu';
+import { ShareButton } from '../share/ShareButton';
 
 const MonacoEditor = lazy(() => import('./MonacoEditor.lazy'));
 
@@ -18,6 +19,7 @@ export function EditorPanel({ fontSize }: { fontSize?: number }) {
       <div className="editor-bar">
         <span className="editor-title">{t.editorLabel}</span>
         <ExportMenu part="editor" />
+        <ShareButton />
       </div>
       <Suspense
         fallback={

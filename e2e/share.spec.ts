@@ -1,0 +1,101 @@
+// Share links: the text travels in the URL, opens in any browser, and never runs as code.
+import type { Browser, BrowserContext } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { editorReady, editorText, lessonFile, pasteIntoEditor } from './helpers';
+
+async function freshContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  return browser.newContext({ baseURL });
+}
+
+test('a share link opened in a fresh browser restores the text and grades it', async ({ page, browser, baseURL, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/#/lessons/netpol-ip-block');
+  const solution = lessonFile('netpol-ip-block', 'solution.yaml');
+  await pasteIntoEditor(page, solution);
+  await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-state', 'passed');
+  await page.getByTestId('share-button').click();
+  const url = await page.getByTestId('share-url').inputValue();
+  expect(url).toMatch(/#\/lessons\/netpol-ip-block\?share=1\.[A-Za-z0-9_-]+$/);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+
+  const other = await freshContext(browser, baseURL!);
+  const visitor = await other.newPage();
+  const errors: string[] = [];
+  visitor.on('pageerror', (e) => errors.push(String(e)));
+  await visitor.goto(url);
+  await editorReady(visitor);
+  await expect(visitor.getByTestId('lesson-status')).toHaveAttribute('data-state', 'passed');
+  expect(await editorText(visitor)).toContain('cidr: 192.168.173.130/32');
+  await expect(visitor.getByTestId('notice')).toContainText('You opened a shared text.');
+  expect(visitor.url()).not.toContain('share='); // a reload keeps the visitor's own edits
+  expect(errors).toEqual([]);
+  await other.close();
+});
+
+test('opening a share link keeps the learner’s own text, which one click restores', async ({ page }) => {
+  await page.goto('/#/lessons/netpol-deny-all');
+  await pasteIntoEditor(page, '# my own attempt\n');
+  await page.getByTestId('share-button').click();
+  const mine = await page.getByTestId('share-url').inputValue();
+  await pasteIntoEditor(page, lessonFile('netpol-deny-all', 'solution.yaml'));
+  await page.getByTestId('share-button').click();
+  const theirs = await page.getByTestId('share-url').inputValue();
+  await pasteIntoEditor(page, '# my second attempt\n');
+  await page.goto(theirs);
+  await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-state', 'passed');
+  await page.getByTestId('restore-backup').click();
+  await expect.poll(() => editorText(page)).toContain('# my second attempt');
+  expect(mine).not.toBe(theirs);
+});
+
+test('a broken share link says so and changes nothing', async ({ page }) => {
+  await page.goto('/#/lessons/netpol-deny-all?share=1.not-really-deflate');
+  await expect(page.getByTestId('notice')).toContainText('This share link is broken');
+  await editorReady(page);
+  expect(await editorText(page)).toContain('# Lesson: pods in namespace');
+});
+
+test('a shared text with script and HTML in names and labels runs nothing', async ({ page, browser, baseURL }) => {
+  const evil = `# <script>window.__pwned = 'comment'</script>
+apiVersion: v1
+kind: Pod
+metadata:
+  name: "<img src=x onerror=window.__pwned='name'>"
+  namespace: "<script>window.__pwned='ns'</script>"
+  labels:
+    app: "<img src=x onerror=window.__pwned='label'>"
+    "<b onmouseover=window.__pwned=1>": x
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: "x<svg onload=window.__pwned='policy'>"
+spec:
+  podSelector:
+    matchLabels: {app: "<img src=x onerror=window.__pwned='selector'>"}
+`;
+  await page.goto('/#/playground');
+  await pasteIntoEditor(page, evil);
+  await page.getByTestId('share-button').click();
+  const url = await page.getByTestId('share-url').inputValue();
+
+  const other = await browser.newContext({ baseURL });
+  const visitor = await other.newPage();
+  const dialogs: string[] = [];
+  visitor.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await visitor.goto(url);
+  await editorReady(visitor);
+  await expect(visitor.getByTestId('problems')).toContainText('<img src=x onerror=window.__pwned=');
+  await visitor.getByRole('tab', { name: 'Table' }).click();
+  await visitor.getByRole('tab', { name: 'Graph' }).click();
+  await visitor.mouse.move(400, 300);
+  expect(await visitor.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(await visitor.locator('img[src="x"], svg[onload], b[onmouseover]').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+  const csp = await visitor.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("script-src 'self'");
+  await other.close();
+});

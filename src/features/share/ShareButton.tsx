@@ -1,0 +1,52 @@
+// "Share": puts the editor text into a link (and the clipboard) that opens this lesson with it anywhere.
+import { useState } from 'react';
+import { useLab } from '../../store/lab-store';
+import { selectRoute, selectStrings } from '../../store/selectors';
+import { routePath } from '../../app/routes';
+import { shareUrl } from './share-link';
+
+export function ShareButton() {
+  const t = useLab(selectStrings);
+  const route = useLab(selectRoute);
+  const [url, setUrl] = useState('');
+  const [message, setMessage] = useState('');
+
+  const share = async () => {
+    const text = useLab.getState().doc?.text ?? '';
+    const result = await shareUrl(`${location.origin}${location.pathname}`, routePath(route), text);
+    if ('tooLong' in result) {
+      setUrl('');
+      setMessage(t.shareTooLong(result.tooLong));
+      return;
+    }
+    setUrl(result.url);
+    try {
+      await navigator.clipboard.writeText(result.url);
+      setMessage(t.shareCopied);
+    } catch {
+      setMessage('');
+    }
+  };
+
+  return (
+    <div className="share">
+      <button type="button" className="ghost" data-testid="share-button" onClick={() => void share()}>
+        {t.share}
+      </button>
+      {(url || message) && (
+        <div className="share-result" role="status">
+          {url && (
+            <input
+              data-testid="share-url"
+              aria-label={t.shareLabel}
+              readOnly
+              value={url}
+              onFocus={(e) => e.currentTarget.select()}
+            />
+          )}
+          <span className="muted">{message}</span>
+        </div>
+      )}
+    </div>
+  );
+}
