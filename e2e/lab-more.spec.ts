@@ -110,3 +110,10 @@ test('the editor offers completion and hover docs from the NetworkPolicy schema'
   await key.hover();
   await expect(page.locator('.monaco-hover').filter({ hasText: 'The pods of this namespace the policy applies to' })).toBeVisible();
 });
+
+test('hover docs follow the UI language', async ({ page }) => {
+  await page.goto('/?lang=ja#/lessons/netpol-deny-all');
+  await pasteIntoEditor(page, 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: demo\nspec:\n  podSelector: {}\n');
+  await page.locator('.monaco-editor .view-line').nth(5).getByText('podSelector').hover();
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'ポリシーを適用する、この namespace の Pod です' })).toBeVisible();
+});

@@ -1,9 +1,9 @@
 // The Monaco editor bound to the store: every edit goes to the store (which saves it); text replaced from
 // outside (reset, solution) arrives as an undoable edit; engine diagnostics become markers.
 import { useEffect, useRef } from 'react';
-import { monaco } from './monaco.lazy';
+import { monaco, setSchemaLanguage } from './monaco.lazy';
 import { useLab } from '../../store/lab-store';
-import { selectDiagnostics, selectReveal, selectStrings, selectTextEpoch } from '../../store/selectors';
+import { selectDiagnostics, selectLang, selectReveal, selectStrings, selectTextEpoch } from '../../store/selectors';
 import { EDITOR_FILE } from '../../store/lab-store';
 import { usePrefersDark } from '../layout/usePrefersDark';
 
@@ -21,6 +21,7 @@ export default function MonacoEditor({ fontSize = 14 }: { fontSize?: number }) {
   const diagnostics = useLab(selectDiagnostics);
   const reveal = useLab(selectReveal);
   const t = useLab(selectStrings);
+  const lang = useLab(selectLang);
   const dark = usePrefersDark();
   const appliedEpoch = useRef(-1);
 
@@ -108,6 +109,10 @@ export default function MonacoEditor({ fontSize = 14 }: { fontSize?: number }) {
   useEffect(() => {
     monaco.editor.setTheme(dark ? 'vs-dark' : 'vs');
   }, [dark]);
+
+  useEffect(() => {
+    void setSchemaLanguage(lang);
+  }, [lang]);
 
   useEffect(() => {
     editorRef.current?.updateOptions({ fontSize, ariaLabel: t.editorLabel });

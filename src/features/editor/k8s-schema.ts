@@ -201,3 +201,15 @@ export const K8S_SCHEMA: Schema = {
     }),
   ],
 };
+
+/** The schema with its descriptions (the hover docs) in the given language. */
+export function k8sSchema(lang: 'en' | 'ja', translations: Readonly<Record<string, string>>): Schema {
+  const translate = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(translate);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, k === 'description' && typeof v === 'string' && lang !== 'en' ? (translations[v] ?? v) : translate(v)]),
+    );
+  };
+  return translate(K8S_SCHEMA) as Schema;
+}

@@ -5,7 +5,8 @@ import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution';
 import { configureMonacoYaml } from 'monaco-yaml';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
 import YamlWorker from './yaml.worker?worker';
-import { K8S_SCHEMA } from './k8s-schema';
+import { k8sSchema } from './k8s-schema';
+import { SCHEMA_JA } from './k8s-schema.ja';
 
 self.MonacoEnvironment = {
   getWorker(_moduleId: string, label: string): Worker {
@@ -13,13 +14,22 @@ self.MonacoEnvironment = {
   },
 };
 
-configureMonacoYaml(monaco, {
+const schemas = (lang: 'en' | 'ja') => [
+  { uri: `cks-lab://schemas/kubernetes.${lang}.json`, fileMatch: ['*'], schema: k8sSchema(lang, SCHEMA_JA) as never },
+];
+
+const yaml = configureMonacoYaml(monaco, {
   enableSchemaRequest: false,
   validate: true,
   hover: true,
   completion: true,
   format: {},
-  schemas: [{ uri: 'cks-lab://schemas/kubernetes.json', fileMatch: ['*'], schema: K8S_SCHEMA as never }],
+  schemas: schemas('en'),
 });
+
+/** Switches the hover docs and completion details to the UI language. */
+export async function setSchemaLanguage(lang: 'en' | 'ja'): Promise<void> {
+  await yaml.update({ schemas: schemas(lang) });
+}
 
 export { monaco };
