@@ -7,6 +7,8 @@ import { LessonList } from '../features/lesson/LessonList';
 import { LessonPanel } from '../features/lesson/LessonPanel';
 import { EditorPanel } from '../features/editor/EditorPanel';
 import { GraphPanel } from '../features/graph/GraphPanel';
+import { ProjectorView } from '../features/presenter/ProjectorView';
+import { PresenterConsole } from '../features/presenter/PresenterConsole';
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ja: '日本語' };
 
@@ -98,6 +100,10 @@ export function App() {
         <GraphPanel />
       </main>
     );
+  } else if (route.page === 'present') {
+    return <ProjectorView />;
+  } else if (route.page === 'presenter') {
+    page = <PresenterConsole />;
   } else if (route.page === 'missing') {
     page = (
       <main className="lesson-list" id="main">

@@ -2,7 +2,7 @@
 // Every problem names the file and the field, so a broken lesson fails the suite with a clear line.
 import { parse } from 'yaml';
 import { parseProbeList, type Probe } from '../engine/index';
-import type { Check, CheckSpec, ConnectivityException, Language, Lesson, Localized, Verdict } from './model';
+import type { Check, CheckSpec, ConnectivityException, Language, Lesson, Localized, Step, Verdict } from './model';
 import { LANGUAGES } from './model';
 
 export interface LessonProblem {
@@ -129,11 +129,64 @@ export function loadLesson(input: LessonFiles): Lesson {
     instructions: { en: need('instructions.en.md'), ja: need('instructions.ja.md') },
     hints,
     checks,
+    steps: [],
   };
-  const known = ['id', 'title', 'summary', 'domain', 'difficulty', 'minutes', 'cluster', 'probes', 'hints', 'checks'];
+  const start = lesson.start;
+  const solution = lesson.solution;
+  const applyText = (v: unknown, at: string): string | null => {
+    if (v === undefined || v === null) return null;
+    if (v === 'start') return start;
+    if (v === 'solution') return solution;
+    if (typeof v === 'string') return v;
+    fail(at, 'must be start, solution or YAML text');
+    return null;
+  };
+  if (meta.steps === undefined) lesson.steps = defaultSteps(start, solution);
+  else if (!Array.isArray(meta.steps) || meta.steps.length === 0) fail('steps', 'must be a non-empty list');
+  else {
+    lesson.steps = meta.steps.map((step: unknown, i: number) => {
+      const at = `steps[${i}]`;
+      const o = isObj(step) ? step : (fail(at, 'must be a mapping'), {} as Obj);
+      return {
+        title: localized(o.title, `${at}.title`),
+        body: o.body === undefined ? { en: '', ja: '' } : localized(o.body, `${at}.body`),
+        notes: o.notes === undefined ? { en: '', ja: '' } : localized(o.notes, `${at}.notes`),
+        apply: applyText(o.apply, `${at}.apply`),
+        predict: o.predict === true,
+      };
+    });
+  }
+  const known = ['id', 'title', 'summary', 'domain', 'difficulty', 'minutes', 'cluster', 'probes', 'hints', 'checks', 'steps'];
   for (const key of Object.keys(meta)) if (!known.includes(key)) fail(key, 'is not a lesson field');
   if (problems.length > 0) throw new LessonError(problems);
   return lesson;
+}
+
+/** The steps of a lesson that does not write its own: the open cluster, predict, then the solution. */
+function defaultSteps(start: string, solution: string): Step[] {
+  return [
+    {
+      title: { en: 'The cluster as it is', ja: '今のクラスタ' },
+      body: { en: 'No policy yet: every pod can reach every pod. Read the task together.', ja: 'まだポリシーはありません。すべての Pod が互いに通信できます。課題を一緒に読みましょう。' },
+      notes: { en: 'Point at the green edges: without a policy nothing is isolated.', ja: '緑のエッジを指して、ポリシーがなければ何も隔離されないことを確認します。' },
+      apply: start,
+      predict: false,
+    },
+    {
+      title: { en: 'Predict, then reveal', ja: '予想してから答え合わせ' },
+      body: { en: 'Here is a solution. Before the verdicts show: which connections will still work? Click each edge to mark it allowed or denied.', ja: '解答の例です。判定が表示される前に、どの接続が残るか予想しましょう。エッジをクリックして許可か拒否かを選びます。' },
+      notes: { en: 'Let the room vote on a few edges, then press Reveal and read the score.', ja: 'いくつかのエッジについて会場に投票してもらい、「答え合わせ」を押してスコアを読み上げます。' },
+      apply: solution,
+      predict: true,
+    },
+    {
+      title: { en: 'Why? Read the explanations', ja: 'なぜ? 説明を読む' },
+      body: { en: 'Click a red edge: which policy isolated the pod, and why no rule let the traffic in.', ja: '赤いエッジをクリックしましょう。どのポリシーが Pod を隔離し、なぜどのルールも通信を認めなかったのかがわかります。' },
+      notes: { en: 'Open one allowed and one denied edge; link the sentence to the YAML line.', ja: '許可と拒否のエッジを 1 つずつ開き、説明文と YAML の行を対応させます。' },
+      apply: solution,
+      predict: false,
+    },
+  ];
 }
 
 function checkSpec(c: Obj, path: string, fail: (field: string, message: string) => void): CheckSpec | null {

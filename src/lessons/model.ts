@@ -57,6 +57,19 @@ export interface Check {
   spec: CheckSpec;
 }
 
+/** One step of a lesson as a presenter runs it in a workshop. */
+export interface Step {
+  title: Localized;
+  /** What the room sees under the title (Markdown). */
+  body: Localized;
+  /** Presenter notes, shown on the console only. */
+  notes: Localized;
+  /** The YAML the presenter applies for the audience at this step ("apply this step's YAML"), if any. */
+  apply: string | null;
+  /** Hide the verdicts: the room marks each edge allowed or denied first, then the presenter reveals. */
+  predict: boolean;
+}
+
 export interface Lesson {
   id: string;
   title: Localized;
@@ -72,4 +85,6 @@ export interface Lesson {
   instructions: Localized;
   hints: readonly Localized[];
   checks: readonly Check[];
+  /** Workshop steps; lessons without their own get: look at the cluster, predict, explore the solution. */
+  steps: readonly Step[];
 }

@@ -13,7 +13,23 @@ export const EDITOR_FILE = 'editor.yaml';
  */
 export const debounceFor = (lastEvalMs: number): number => Math.min(150, Math.max(30, Math.round(lastEvalMs * 1.5)));
 
-export type Route = { page: 'list' } | { page: 'lesson'; id: string } | { page: 'playground' } | { page: 'missing'; id: string };
+export type Route =
+  | { page: 'list' }
+  | { page: 'lesson'; id: string }
+  | { page: 'playground' }
+  | { page: 'missing'; id: string }
+  | { page: 'present'; id: string }
+  | { page: 'presenter'; id: string };
+
+/** Workshop state, shared by the presenter's console and every projector view (BroadcastChannel). */
+export interface PresenterState {
+  step: number;
+  /** The verdicts of a predict step are shown. */
+  revealed: boolean;
+  /** The room's guesses on a predict step, by edge (`from->to`). */
+  guesses: Readonly<Record<string, 'allowed' | 'denied'>>;
+  startedAt: number;
+}
 
 export type LessonStatus = 'pending' | 'passed' | 'failed';
 
@@ -62,6 +78,7 @@ export interface LabState {
   reveal: { line: number; column: number; nonce: number } | null;
   /** Bumps when the text is replaced from outside the editor (reset, solution, route). */
   textEpoch: number;
+  presenter: PresenterState;
 
   navigate(route: Route): void;
   setLang(lang: Language): void;
@@ -76,6 +93,14 @@ export interface LabState {
   /** Opens a text from a share link; the learner's own text is kept as a backup they can restore. */
   openShared(text: string | null): void;
   restoreBackup(): void;
+  /** Presenter: go to a step (0-based) and apply its YAML; the console broadcasts the result. */
+  goToStep(step: number): void;
+  applyStepYaml(): void;
+  revealSolution(): void;
+  revealVerdicts(): void;
+  guess(edge: string): void;
+  /** Projector: take the console's state (text and step) as it arrives. */
+  receivePresenter(state: PresenterState, text: string): void;
   revealLine(line: number, column?: number): void;
   dismissNotice(): void;
 }
@@ -106,7 +131,15 @@ function runEvaluation(doc: Doc): { diagnostics: Diagnostic[]; result: LabResult
   return { diagnostics, result: { cluster, connectivity, grade: null, evalMs: performance.now() - started }, status: 'pending' };
 }
 
+const freshPresenter = (): PresenterState => ({ step: 0, revealed: false, guesses: {}, startedAt: Date.now() });
+
 function openDoc(route: Route): { doc: Doc | null; notice: Notice | null } {
+  if (route.page === 'present' || route.page === 'presenter') {
+    // A workshop has its own text, never the learner's saved work for the lesson.
+    const lesson = lessonById(route.id);
+    if (!lesson) return { doc: null, notice: null };
+    return { doc: { key: `present:${lesson.id}`, lesson, text: lesson.steps[0]?.apply ?? lesson.start, hintsShown: 0 }, notice: null };
+  }
   if (route.page === 'lesson') {
     const lesson = lessonById(route.id);
     if (!lesson) return { doc: null, notice: null };
@@ -148,10 +181,11 @@ export const useLab = create<LabState>()((set, get) => {
     notice: null,
     reveal: null,
     textEpoch: 0,
+    presenter: freshPresenter(),
 
     navigate(route) {
       clearTimeout(timer);
-      const resolved: Route = route.page === 'lesson' && !lessonById(route.id) ? { page: 'missing', id: route.id } : route;
+      const resolved: Route = 'id' in route && route.page !== 'missing' && !lessonById(route.id) ? { page: 'missing', id: route.id } : route;
       const { doc, notice } = openDoc(resolved);
       set({
         route: resolved,
@@ -166,6 +200,7 @@ export const useLab = create<LabState>()((set, get) => {
         cursorLine: null,
         reveal: null,
         textEpoch: get().textEpoch + 1,
+        presenter: freshPresenter(),
       });
       if (doc) get().evaluateNow();
     },
@@ -180,7 +215,7 @@ export const useLab = create<LabState>()((set, get) => {
       if (!doc || doc.text === text) return;
       const next = { ...doc, text };
       set({ doc: next });
-      saveDoc(next.key, { text, hintsShown: next.hintsShown, passed: wasPassed(next.key) });
+      if (!next.key.startsWith('present:')) saveDoc(next.key, { text, hintsShown: next.hintsShown, passed: wasPassed(next.key) });
       clearTimeout(timer);
       timer = setTimeout(() => get().evaluateNow(), debounceFor(get().result?.evalMs ?? 0));
     },
@@ -195,7 +230,7 @@ export const useLab = create<LabState>()((set, get) => {
         return;
       }
       set({ diagnostics, result, status, stale: false });
-      if (status === 'passed') persist(doc, status);
+      if (status === 'passed' && !doc.key.startsWith('present:')) persist(doc, status);
     },
 
     selectEdge(edge) {
@@ -221,7 +256,7 @@ export const useLab = create<LabState>()((set, get) => {
       const doc = get().doc;
       if (!doc) return;
       set({ doc: { ...doc, text }, textEpoch: get().textEpoch + 1 });
-      saveDoc(doc.key, { text, hintsShown: doc.hintsShown, passed: wasPassed(doc.key) });
+      if (!doc.key.startsWith('present:')) saveDoc(doc.key, { text, hintsShown: doc.hintsShown, passed: wasPassed(doc.key) });
       get().evaluateNow();
     },
     openShared(text) {
@@ -242,6 +277,39 @@ export const useLab = create<LabState>()((set, get) => {
       if (notice?.kind !== 'shared' || notice.backup === null) return;
       get().replaceText(notice.backup);
       set({ notice: null });
+    },
+    goToStep(step) {
+      const lesson = get().doc?.lesson;
+      if (!lesson) return;
+      const clamped = Math.max(0, Math.min(step, lesson.steps.length - 1));
+      set({ presenter: { ...get().presenter, step: clamped, revealed: false, guesses: {} }, selectedEdge: null });
+      get().applyStepYaml();
+    },
+    applyStepYaml() {
+      const lesson = get().doc?.lesson;
+      const text = lesson?.steps[get().presenter.step]?.apply;
+      if (text !== null && text !== undefined) get().replaceText(text);
+    },
+    revealSolution() {
+      const lesson = get().doc?.lesson;
+      if (lesson) get().replaceText(lesson.solution);
+    },
+    revealVerdicts() {
+      set({ presenter: { ...get().presenter, revealed: true } });
+    },
+    guess(edge) {
+      const { presenter } = get();
+      if (presenter.revealed) return;
+      const current = presenter.guesses[edge];
+      const next = { ...presenter.guesses };
+      if (current === undefined) next[edge] = 'allowed';
+      else if (current === 'allowed') next[edge] = 'denied';
+      else delete next[edge];
+      set({ presenter: { ...presenter, guesses: next } });
+    },
+    receivePresenter(state, text) {
+      set({ presenter: state });
+      if (get().doc?.text !== text) get().replaceText(text);
     },
     revealLine(line, column = 1) {
       set({ reveal: { line, column, nonce: (get().reveal?.nonce ?? 0) + 1 } });

@@ -22,3 +22,4 @@ export const selectCursorLine = (s: LabState) => s.cursorLine;
 export const selectView = (s: LabState) => s.view;
 export const selectNotice = (s: LabState) => s.notice;
 export const selectReveal = (s: LabState) => s.reveal;
+export const selectPresenter = (s: LabState) => s.presenter;

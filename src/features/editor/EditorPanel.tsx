@@ -7,7 +7,7 @@ import { ShareButton } from '../share/ShareButton';
 
 const MonacoEditor = lazy(() => import('./MonacoEditor.lazy'));
 
-export function EditorPanel({ fontSize }: { fontSize?: number }) {
+export function EditorPanel({ fontSize, minimal = false }: { fontSize?: number; minimal?: boolean }) {
   const t = useLab(selectStrings);
   const all = useLab(selectDiagnostics);
   const text = useLab(selectText);
@@ -16,11 +16,13 @@ export function EditorPanel({ fontSize }: { fontSize?: number }) {
 
   return (
     <section className="editor-panel" aria-label={t.editorLabel}>
-      <div className="editor-bar">
-        <span className="editor-title">{t.editorLabel}</span>
-        <ExportMenu part="editor" />
-        <ShareButton />
-      </div>
+      {!minimal && (
+        <div className="editor-bar">
+          <span className="editor-title">{t.editorLabel}</span>
+          <ExportMenu part="editor" />
+          <ShareButton />
+        </div>
+      )}
       <Suspense
         fallback={
           <div className="editor-loading" aria-busy="true">

@@ -5,6 +5,9 @@ import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { useLab } from '../../store/lab-store';
 import { EDITOR_FILE } from '../../store/lab-store';
 import {
+  selectPresenter,
+  selectRoute,
+  selectLesson,
   selectCursorLine,
   selectResult,
   selectSelectedEdge,
@@ -15,7 +18,7 @@ import { buildGraph, edgeId, nodeId, type GraphModel } from './graph-model';
 import { DARK, LIGHT, graphStyle } from './graph-style';
 import { focusPolicy } from './policy-focus';
 import { usePrefersDark } from '../layout/usePrefersDark';
-import { setCurrentGraph } from './graph-registry';
+import { currentGuessHandler, setCurrentGraph } from './graph-registry';
 
 declare global {
   interface Window {
@@ -41,6 +44,12 @@ export default function GraphCanvas({ onModel }: { onModel?: (model: GraphModel)
   const selectedEdge = useLab(selectSelectedEdge);
   const cursorLine = useLab(selectCursorLine);
   const t = useLab(selectStrings);
+  const route = useLab(selectRoute);
+  const lesson = useLab(selectLesson);
+  const presenter = useLab(selectPresenter);
+  const predicting = route.page === 'present' && !presenter.revealed && lesson?.steps[presenter.step]?.predict === true;
+  const predictingRef = useRef(predicting);
+  predictingRef.current = predicting;
   const dark = usePrefersDark();
   const [tooltip, setTooltip] = useState<Tooltip | null>(null);
 
@@ -65,7 +74,9 @@ export default function GraphCanvas({ onModel }: { onModel?: (model: GraphModel)
     const { selectEdge, selectPod } = useLab.getState();
     cy.on('tap', 'edge', (evt) => {
       const e = evt.target;
-      selectEdge({ from: e.data('from') as string, to: e.data('to') as string });
+      const guess = currentGuessHandler();
+      if (predictingRef.current && guess) guess(`${e.data('from') as string}->${e.data('to') as string}`);
+      else selectEdge({ from: e.data('from') as string, to: e.data('to') as string });
     });
     cy.on('tap', 'node[endpoint]', (evt) => {
       selectPod(evt.target.data('endpoint') as string);
@@ -154,7 +165,15 @@ export default function GraphCanvas({ onModel }: { onModel?: (model: GraphModel)
     const cy = cyRef.current;
     if (!cy || !model) return;
     cy.batch(() => {
-      cy.elements().removeClass('chosen policy-target policy-peer faded');
+      cy.elements().removeClass('chosen policy-target policy-peer faded hidden-verdict guess-allowed guess-denied');
+      if (predicting) {
+        cy.edges().addClass('hidden-verdict');
+        for (const [edge, guess] of Object.entries(presenter.guesses)) {
+          const [from, to] = edge.split('->');
+          cy.getElementById(edgeId(from ?? '', to ?? '')).addClass(`guess-${guess}`);
+        }
+        return;
+      }
       if (selectedEdge) cy.getElementById(edgeId(selectedEdge.from, selectedEdge.to)).addClass('chosen');
       if (selectedPod) cy.getElementById(nodeId(selectedPod)).addClass('chosen');
       if (focus) {
@@ -163,7 +182,7 @@ export default function GraphCanvas({ onModel }: { onModel?: (model: GraphModel)
         cy.edges().addClass('faded');
       }
     });
-  }, [model, selectedEdge, selectedPod, focus]);
+  }, [model, selectedEdge, selectedPod, focus, predicting, presenter.guesses]);
 
   return (
     <div className="graph-canvas">

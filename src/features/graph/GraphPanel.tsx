@@ -37,7 +37,8 @@ function Legend() {
   );
 }
 
-export function GraphPanel() {
+/** `minimal`: the projector view, without tabs, export or the table (which would give predictions away). */
+export function GraphPanel({ minimal = false }: { minimal?: boolean }) {
   const t = useLab(selectStrings);
   const view = useLab(selectView);
   const stale = useLab(selectStale);
@@ -49,7 +50,7 @@ export function GraphPanel() {
 
   return (
     <section className="graph-panel" aria-label={`${t.graphTab} / ${t.tableTab}`} data-eval-ms={result?.evalMs.toFixed(2)}>
-      <div className="panel-bar">
+      {!minimal && <div className="panel-bar">
         <div role="tablist" className="tabs">
           <button type="button" role="tab" id="tab-graph" aria-selected={view === 'graph'} aria-controls="panel-graph" onClick={() => useLab.getState().setView('graph')}>
             {t.graphTab}
@@ -61,23 +62,25 @@ export function GraphPanel() {
         {probes.length > 0 && <span className="muted probing">{t.probing(probes.slice(0, 6).join(', ') + (probes.length > 6 ? '…' : ''))}</span>}
         {result && <span className="muted probing" title="parse, evaluate and grade">{t.evaluatedIn(result.evalMs)}</span>}
         <ExportMenu part="graph" />
-      </div>
+      </div>}
       {stale && (
         <div className="banner warn" role="status" data-testid="stale">
           {t.stale}
         </div>
       )}
-      <div id="panel-graph" role="tabpanel" aria-labelledby="tab-graph" hidden={view !== 'graph'} className={`graph-area${stale ? ' is-stale' : ''}`} data-testid="graph">
+      <div id="panel-graph" role="tabpanel" aria-labelledby="tab-graph" hidden={!minimal && view !== 'graph'} className={`graph-area${stale ? ' is-stale' : ''}`} data-testid="graph">
         {limited && <div className="banner info">{t.bigCluster(pods)}</div>}
         <Suspense fallback={<div className="graph-loading muted">…</div>}>
           <GraphCanvas onModel={onModel} />
         </Suspense>
         <Legend />
       </div>
-      <div id="panel-table" role="tabpanel" aria-labelledby="tab-table" hidden={view !== 'table'} className="table-area">
-        <ConnectivityTable active={view === 'table'} />
-      </div>
-      <ExplanationPanel />
+      {!minimal && (
+        <div id="panel-table" role="tabpanel" aria-labelledby="tab-table" hidden={view !== 'table'} className="table-area">
+          <ConnectivityTable active={view === 'table'} />
+        </div>
+      )}
+      {!minimal && <ExplanationPanel />}
     </section>
   );
 }

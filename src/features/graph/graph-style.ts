@@ -153,5 +153,18 @@ export function graphStyle(p: Palette): StylesheetJson {
     { selector: 'node.policy-target', style: { 'border-color': p.focus, 'border-width': 5, 'border-style': 'solid' } },
     { selector: 'node.policy-peer', style: { 'background-color': p.peer, 'background-opacity': 0.25 } },
     { selector: '.faded', style: { opacity: 0.18 } },
+    // Predict, then reveal: verdicts (and the lesson's expectations) hidden, the room's guesses dashed.
+    {
+      selector: 'edge.hidden-verdict',
+      style: { 'line-color': p.nodeBorder, 'target-arrow-color': p.nodeBorder, 'target-arrow-shape': 'triangle', 'line-style': 'solid', width: 3, label: '' },
+    },
+    {
+      selector: 'edge.hidden-verdict.guess-allowed',
+      style: { 'line-color': p.allowed, 'target-arrow-color': p.allowed, 'line-style': 'dashed', 'line-dash-pattern': [8, 5], width: 5 },
+    },
+    {
+      selector: 'edge.hidden-verdict.guess-denied',
+      style: { 'line-color': p.denied, 'target-arrow-color': p.denied, 'target-arrow-shape': 'tee', 'line-style': 'dashed', 'line-dash-pattern': [8, 5], width: 5 },
+    },
   ];
 }

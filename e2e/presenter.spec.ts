@@ -1,0 +1,72 @@
+// Presenter mode: the console drives every projector view in the same browser; predict, then reveal.
+import { test, expect } from './fixtures';
+import { edgeState, editorReady, editorText } from './helpers';
+
+test('the console moves the projector: steps, YAML, notes, timer, keys', async ({ page, context }) => {
+  const projector = await context.newPage();
+  await projector.goto('/#/present/netpol-deny-all');
+  await page.goto('/#/presenter/netpol-deny-all');
+  await editorReady(projector);
+
+  await expect(page.getByTestId('step-index')).toHaveText('1');
+  await expect(projector.getByTestId('step-index')).toHaveText('1');
+  await expect(page.getByTestId('presenter-notes')).toContainText('green edges');
+  await expect(page.getByTestId('presenter-timer')).toHaveText(/^00:0[0-9]$/);
+  await expect(page.getByTestId('share-qr')).toBeVisible();
+
+  await page.getByTestId('next-step').click();
+  await expect(page.getByTestId('step-index')).toHaveText('2');
+  await expect(projector.getByTestId('step-index')).toHaveText('2', { timeout: 1000 });
+  await expect.poll(() => editorText(projector), { timeout: 1000 }).toContain('all-deny-networkpolicy');
+
+  await page.keyboard.press('ArrowRight');
+  await expect(projector.getByTestId('step-index')).toHaveText('3', { timeout: 1000 });
+  await expect(page.getByTestId('next-step')).toBeDisabled();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(projector.getByTestId('step-index')).toHaveText('1', { timeout: 1000 });
+  await expect.poll(() => editorText(projector)).toContain('# Lesson: pods in namespace');
+
+  await page.getByTestId('reveal-solution').click();
+  await expect.poll(() => editorText(projector), { timeout: 1000 }).toContain('all-deny-networkpolicy');
+  await expect.poll(async () => (await edgeState(projector, 'default/sample-pod-1', 'default/sample-pod-2'))?.verdict).toBe('denied');
+  await expect(page.getByTestId('presenter-timer')).not.toHaveText('00:00', { timeout: 3000 });
+});
+
+test('predict, then reveal: the room marks edges, the reveal shows the truth and the score', async ({ page, context }) => {
+  const projector = await context.newPage();
+  await projector.goto('/#/present/netpol-deny-all');
+  await page.goto('/#/presenter/netpol-deny-all');
+  await editorReady(projector);
+  await page.getByTestId('next-step').click(); // step 2 predicts
+  await expect(projector.getByTestId('predict-banner')).toContainText('Predict');
+
+  // Verdicts are hidden: every edge is grey, whatever the policy decides.
+  const grey = async (from: string, to: string) => projector.evaluate(([f, t]) => window.__cksLabGraph!.getElementById(`edge:${f}->${t}`).hasClass('hidden-verdict'), [from, to] as const);
+  await expect.poll(() => grey('default/sample-pod-1', 'default/sample-pod-2')).toBe(true);
+
+  const click = async (from: string, to: string, times: number) => {
+    for (let i = 0; i < times; i++) {
+      const point = await projector.evaluate(([f, t]) => {
+        const cy = window.__cksLabGraph!;
+        const mid = cy.getElementById(`edge:${f}->${t}`).renderedMidpoint();
+        const box = cy.container()!.getBoundingClientRect();
+        return { x: box.left + mid.x, y: box.top + mid.y };
+      }, [from, to] as const);
+      await projector.mouse.click(point.x, point.y);
+    }
+  };
+  await click('test/sample-pod-3', 'test/sample-pod-4', 1); // guess allowed: right
+  await click('test/sample-pod-3', 'default/sample-pod-1', 2); // guess denied: right
+  await click('test/sample-pod-4', 'external:internet', 2); // guess denied: wrong
+  await expect(page.getByTestId('predict-status')).toContainText('(3 marked)');
+  await expect
+    .poll(() => projector.evaluate(() => window.__cksLabGraph!.edges('.guess-denied').length))
+    .toBe(2);
+
+  await page.getByTestId('reveal-verdicts').click();
+  await expect(projector.getByTestId('predict-banner')).toContainText('Revealed: 2 of 3 predictions right.');
+  await expect(page.getByTestId('predict-status')).toContainText('Revealed: 2 of 3 predictions right.');
+  await expect.poll(() => grey('default/sample-pod-1', 'default/sample-pod-2')).toBe(false);
+  expect(await edgeState(projector, 'default/sample-pod-1', 'default/sample-pod-2')).toMatchObject({ verdict: 'denied' });
+});

@@ -1,0 +1,136 @@
+// `#/presenter/<id>`: the presenter's console. Current and next step, notes, a timer, step buttons and keys,
+// "apply this step's YAML", "reveal solution", predict-then-reveal, and the share link as a QR code. It drives
+// every projector view open in the same browser.
+import { useEffect, useMemo, useState } from 'react';
+import QRCode from 'qrcode';
+import { useLab } from '../../store/lab-store';
+import { selectDoc, selectLang, selectLesson, selectPresenter, selectResult, selectStrings } from '../../store/selectors';
+import { Markdown } from '../lesson/Markdown';
+import { shareUrl } from '../share/share-link';
+import { startConsoleSync } from './presenter-sync';
+import { scoreGuesses } from './score';
+
+function useElapsed(since: number): string {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const seconds = Math.max(0, Math.floor((now - since) / 1000));
+  return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+export function PresenterConsole() {
+  const t = useLab(selectStrings);
+  const lang = useLab(selectLang);
+  const lesson = useLab(selectLesson);
+  const presenter = useLab(selectPresenter);
+  const doc = useLab(selectDoc);
+  const result = useLab(selectResult);
+  const elapsed = useElapsed(presenter.startedAt);
+  const [qr, setQr] = useState<{ url: string; image: string } | null>(null);
+  const id = lesson?.id;
+
+  useEffect(() => (id ? startConsoleSync(id) : undefined), [id]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+      const { goToStep, presenter: p } = useLab.getState();
+      if (e.key === 'ArrowRight' || e.key === ' ' || e.key === 'PageDown') {
+        e.preventDefault();
+        goToStep(p.step + 1);
+      } else if (e.key === 'ArrowLeft' || e.key === 'PageUp') {
+        e.preventDefault();
+        goToStep(p.step - 1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const text = doc?.text ?? '';
+  useEffect(() => {
+    if (!id) return;
+    let cancelled = false;
+    void shareUrl(`${location.origin}${location.pathname}`, `/lessons/${id}`, text).then(async (r) => {
+      if (cancelled) return;
+      if ('tooLong' in r) return setQr(null);
+      setQr({ url: r.url, image: await QRCode.toDataURL(r.url, { margin: 1, width: 220, errorCorrectionLevel: 'L' }) });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [id, text]);
+
+  const score = useMemo(() => scoreGuesses(result, presenter.guesses), [result, presenter.guesses]);
+  if (!lesson) return null;
+  const step = lesson.steps[presenter.step];
+  const next = lesson.steps[presenter.step + 1];
+  const s = useLab.getState();
+
+  return (
+    <main className="presenter-console" id="main">
+      <header className="console-head">
+        <h1>{lesson.title[lang]}</h1>
+        <span className="console-step">
+          {t.stepWord} <span data-testid="step-index">{presenter.step + 1}</span> / {lesson.steps.length}
+        </span>
+        <span className="console-timer" data-testid="presenter-timer" aria-label={t.elapsed}>
+          {elapsed}
+        </span>
+        <a className="secondary button-link" href={`#/present/${lesson.id}`} target="_blank" rel="noopener" data-testid="open-projector">
+          {t.openProjector}
+        </a>
+      </header>
+      <div className="console-grid">
+        <section className="console-current" aria-label={t.currentStep}>
+          <h2>{step?.title[lang]}</h2>
+          {step && <Markdown text={step.body[lang]} />}
+          <h3>{t.notes}</h3>
+          <div className="console-notes" data-testid="presenter-notes">
+            <Markdown text={step?.notes[lang] ?? ''} />
+          </div>
+          <div className="console-actions">
+            <button type="button" className="secondary" data-testid="prev-step" disabled={presenter.step === 0} onClick={() => s.goToStep(presenter.step - 1)}>
+              ← {t.prevStep}
+            </button>
+            <button type="button" className="primary" data-testid="next-step" disabled={!next} onClick={() => s.goToStep(presenter.step + 1)}>
+              {t.nextStep} →
+            </button>
+            <button type="button" className="secondary" data-testid="apply-step" disabled={step?.apply == null} onClick={() => s.applyStepYaml()}>
+              {t.applyStep}
+            </button>
+            <button type="button" className="secondary" data-testid="reveal-solution" onClick={() => s.revealSolution()}>
+              {t.revealSolution}
+            </button>
+          </div>
+          {step?.predict && (
+            <div className="console-predict" role="status">
+              <p data-testid="predict-status">{presenter.revealed ? t.predictScore(score.right, score.guessed) : t.predictNow(score.guessed)}</p>
+              <button type="button" className="primary" data-testid="reveal-verdicts" disabled={presenter.revealed} onClick={() => s.revealVerdicts()}>
+                {t.revealVerdicts}
+              </button>
+            </div>
+          )}
+        </section>
+        <aside className="console-side">
+          <h3>{t.nextUp}</h3>
+          <p data-testid="next-step-title">{next ? next.title[lang] : t.lastStep}</p>
+          <h3>{t.shareForRoom}</h3>
+          {qr ? (
+            <figure className="console-qr">
+              <img src={qr.image} alt={t.qrAlt} data-testid="share-qr" width={220} height={220} />
+              <figcaption>
+                <input readOnly value={qr.url} aria-label={t.shareLabel} onFocus={(e) => e.currentTarget.select()} />
+              </figcaption>
+            </figure>
+          ) : (
+            <p className="muted">…</p>
+          )}
+        </aside>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,59 @@
+// `#/present/<id>`: what the room sees on the projector. Large type, the step, the editor and the graph; it
+// follows the presenter's console (same browser) and takes the room's guesses on predict steps.
+import { useEffect, useMemo } from 'react';
+import { useLab } from '../../store/lab-store';
+import { selectLang, selectLesson, selectPresenter, selectResult, selectStrings } from '../../store/selectors';
+import { EditorPanel } from '../editor/EditorPanel';
+import { GraphPanel } from '../graph/GraphPanel';
+import { Markdown } from '../lesson/Markdown';
+import { setGuessHandler } from '../graph/graph-registry';
+import { startProjectorSync } from './presenter-sync';
+import { scoreGuesses } from './score';
+
+export function ProjectorView() {
+  const t = useLab(selectStrings);
+  const lang = useLab(selectLang);
+  const lesson = useLab(selectLesson);
+  const presenter = useLab(selectPresenter);
+  const result = useLab(selectResult);
+  const id = lesson?.id;
+
+  useEffect(() => {
+    if (!id) return;
+    const sync = startProjectorSync(id);
+    setGuessHandler(sync.sendGuess);
+    return () => {
+      setGuessHandler(null);
+      sync.stop();
+    };
+  }, [id]);
+
+  const score = useMemo(() => scoreGuesses(result, presenter.guesses), [result, presenter.guesses]);
+  if (!lesson) return null;
+  const step = lesson.steps[presenter.step];
+  const predict = step?.predict === true;
+
+  return (
+    <main className="presenting projector" id="main">
+      <header className="present-head">
+        <span className="step-counter">
+          <span data-testid="step-index">{presenter.step + 1}</span> / {lesson.steps.length}
+        </span>
+        <div>
+          <h1>{step?.title[lang]}</h1>
+          {step && <Markdown className="present-body" text={step.body[lang]} />}
+        </div>
+        <span className="present-lesson muted">{lesson.title[lang]}</span>
+      </header>
+      {predict && (
+        <div className={`banner ${presenter.revealed ? 'info' : 'warn'} predict-banner`} data-testid="predict-banner" role="status">
+          {presenter.revealed ? t.predictScore(score.right, score.guessed) : t.predictNow(score.guessed)}
+        </div>
+      )}
+      <div className="present-main">
+        <EditorPanel fontSize={20} minimal />
+        <GraphPanel minimal />
+      </div>
+    </main>
+  );
+}
