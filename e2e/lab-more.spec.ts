@@ -101,9 +101,13 @@ test('the editor offers completion and hover docs from the NetworkPolicy schema'
   await pasteIntoEditor(page, 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: demo\nspec:\n  podSelector: {}\n  ');
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type('pol');
-  await page.keyboard.press('Control+Space');
   const suggest = page.locator('.suggest-widget.visible');
-  await expect(suggest).toContainText('policyTypes');
+  // The YAML worker may still be starting on the first request ("No suggestions"); ask again, as a person would.
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Space');
+    await expect(suggest).toContainText('policyTypes', { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
   await page.keyboard.press('Escape');
 
   const key = page.locator('.monaco-editor .view-line').nth(5).getByText('podSelector');
