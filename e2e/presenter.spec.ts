@@ -10,7 +10,7 @@ test('the console moves the projector: steps, YAML, notes, timer, keys', async (
 
   await expect(page.getByTestId('step-index')).toHaveText('1');
   await expect(projector.getByTestId('step-index')).toHaveText('1');
-  await expect(page.getByTestId('presenter-notes')).toContainText('green edges');
+  await expect(page.getByTestId('presenter-notes')).toContainText('Ask the room');
   await expect(page.getByTestId('presenter-timer')).toHaveText(/^00:0[0-9]$/);
   await expect(page.getByTestId('share-qr')).toBeVisible();
 

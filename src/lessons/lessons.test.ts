@@ -133,6 +133,29 @@ describe('grading', () => {
   });
 });
 
+describe('workshop steps', () => {
+  it('a lesson may write its own steps, with YAML to apply and a predict step', () => {
+    const steps = lesson('netpol-deny-all').steps;
+    expect(steps.map((s) => [s.title.en, s.predict])).toEqual([
+      ['An open namespace', false],
+      ['Predict: a policy without rules', true],
+      ['Now forget policyTypes', false],
+    ]);
+    expect(steps[0]!.apply).toBe(lesson('netpol-deny-all').start);
+    expect(steps[1]!.apply).toBe(lesson('netpol-deny-all').solution);
+    // The third step's YAML is the classic mistake: it grades as failed.
+    expect(gradeAttempt(lesson('netpol-deny-all'), steps[2]!.apply!).status).toBe('failed');
+    expect(steps.every((s) => s.notes.en !== '' && /[\u3040-\u30ff]/.test(s.notes.ja))).toBe(true);
+  });
+
+  it('lessons without steps get three default ones ending on the solution', () => {
+    const l = lesson('netpol-ip-block');
+    expect(l.steps).toHaveLength(3);
+    expect(l.steps[1]!.predict).toBe(true);
+    expect(l.steps[2]!.apply).toBe(l.solution);
+  });
+});
+
 describe('lesson validation', () => {
   const base = folders.find((f) => f.folder.endsWith('netpol-deny-all'))!;
   const broken = (lessonYaml: string) => ({ ...base, files: { ...base.files, 'lesson.yaml': lessonYaml } });
@@ -147,6 +170,11 @@ describe('lesson validation', () => {
       const problems = (err as LessonError).problems.map((p) => `${p.file}: ${p.field}`);
       expect(problems).toEqual(['lessons/netpol-deny-all/lesson.yaml: difficulty', 'lessons/netpol-deny-all/lesson.yaml: checks[0].connectivity.default']);
     }
+  });
+
+  it('names the field of a broken step', () => {
+    const text = base.files['lesson.yaml']!.replace('    apply: start\n', '    apply: 42\n');
+    expect(() => loadLesson(broken(text))).toThrow(/lesson\.yaml: steps\[0\]\.apply: must be start, solution or YAML text/);
   });
 
   it('rejects a missing Japanese text and a missing file', () => {
