@@ -28,7 +28,7 @@ function Header() {
         cks-lab
         <span className="brand-tagline">{t.appTagline}</span>
       </a>
-      <nav aria-label="main">
+      <nav aria-label={t.navLabel}>
         <a href="#/" aria-current={route.page === 'list' ? 'page' : undefined}>
           {t.navLessons}
         </a>

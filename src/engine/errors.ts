@@ -27,7 +27,6 @@ export const ERROR_CODES = {
   'mixed-peer': 'a from/to entry that mixes ipBlock with a selector',
   'unsupported-kind': 'a kind the lab does not evaluate (skipped)',
   'invalid-flag': 'a command-line flag or value the CLI does not accept',
-  'no-input': 'no input files were given',
   'read-failed': 'a file could not be read',
 } as const;
 

@@ -1,7 +1,9 @@
 // The editor column: the lazily loaded Monaco editor and the list of problems under it.
 import { lazy, Suspense, useMemo } from 'react';
 import { useLab, EDITOR_FILE } from '../../store/lab-store';
-import { selectDiagnostics, selectStrings, selectText } from '../../store/selectors';
+import { selectDiagnostics, selectLang, selectStrings, selectText } from '../../store/selectors';
+import { DIAGNOSTICS_JA } from '../i18n/diagnostics-ja';
+import type { ErrorCode } from '../../engine/index';
 import { ExportMenu } from '../export/ExportMenu';
 import { ShareButton } from '../share/ShareButton';
 
@@ -9,6 +11,7 @@ const MonacoEditor = lazy(() => import('./MonacoEditor.lazy'));
 
 export function EditorPanel({ fontSize, minimal = false }: { fontSize?: number; minimal?: boolean }) {
   const t = useLab(selectStrings);
+  const lang = useLab(selectLang);
   const all = useLab(selectDiagnostics);
   const text = useLab(selectText);
   const diagnostics = useMemo(() => all.filter((d) => d.file === EDITOR_FILE), [all]);
@@ -44,7 +47,7 @@ export function EditorPanel({ fontSize, minimal = false }: { fontSize?: number; 
               <span className="problem-code">
                 {d.severity}[{d.code}]
               </span>{' '}
-              {d.message}
+              {lang === 'ja' && DIAGNOSTICS_JA[d.code as ErrorCode] ? `${DIAGNOSTICS_JA[d.code as ErrorCode]}: ${d.message}` : d.message}
             </li>
           ))}
         </ul>

@@ -6,6 +6,9 @@ import { useLab } from '../../store/lab-store';
 import { selectDiagnostics, selectLang, selectReveal, selectStrings, selectTextEpoch } from '../../store/selectors';
 import { EDITOR_FILE } from '../../store/lab-store';
 import { usePrefersDark } from '../layout/usePrefersDark';
+import { STRINGS } from '../i18n/strings';
+import { DIAGNOSTICS_JA } from '../i18n/diagnostics-ja';
+import type { ErrorCode } from '../../engine/index';
 
 declare global {
   interface Window {
@@ -42,7 +45,7 @@ export default function MonacoEditor({ fontSize = 14 }: { fontSize?: number }) {
       fixedOverflowWidgets: true,
       // Enter always starts a new line (YAML is typed line by line); Tab accepts a suggestion.
       acceptSuggestionOnEnter: 'off',
-      ariaLabel: useLab.getState().lang === 'ja' ? 'ポリシーエディタ (YAML)' : 'Policy editor (YAML)',
+      ariaLabel: STRINGS[useLab.getState().lang].editorLabel,
     });
     editorRef.current = editor;
     appliedEpoch.current = useLab.getState().textEpoch;
@@ -86,7 +89,7 @@ export default function MonacoEditor({ fontSize = 14 }: { fontSize?: number }) {
         const end = word && word.endColumn > d.col ? word.endColumn : Math.max(d.col + 1, model.getLineMaxColumn(line));
         return {
           severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-          message: d.message,
+          message: lang === 'ja' && DIAGNOSTICS_JA[d.code as ErrorCode] ? `${DIAGNOSTICS_JA[d.code as ErrorCode]}: ${d.message}` : d.message,
           code: d.code,
           source: 'cks-lab',
           startLineNumber: line,
@@ -96,7 +99,7 @@ export default function MonacoEditor({ fontSize = 14 }: { fontSize?: number }) {
         };
       });
     monaco.editor.setModelMarkers(model, 'cks-lab', markers);
-  }, [diagnostics]);
+  }, [diagnostics, lang]);
 
   useEffect(() => {
     const editor = editorRef.current;

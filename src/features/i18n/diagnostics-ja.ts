@@ -1,0 +1,33 @@
+// Japanese summaries of the engine's diagnostic codes. The problem list shows the summary first and the
+// engine's precise English detail after it (paths and values read the same in both languages).
+import type { ErrorCode } from '../../engine/index';
+
+export const DIAGNOSTICS_JA: Readonly<Record<ErrorCode, string>> = {
+  'yaml-syntax': 'YAML または JSON として正しくありません',
+  'too-large': '入力が大きすぎます',
+  'alias-limit': 'YAML のエイリアスが展開されすぎます',
+  'too-deep': '入れ子が深すぎます',
+  'not-an-object': 'ドキュメントは apiVersion と kind を持つマッピングでなければなりません',
+  'missing-field': '必須のフィールドがありません',
+  'wrong-type': 'フィールドの型が違います',
+  'unknown-field': 'この種類にはないフィールドです（綴りを確認しましょう）',
+  duplicate: '同じ種類・同じ名前のオブジェクトが 2 つあります',
+  'invalid-name': 'Kubernetes が受け付けない名前です',
+  'invalid-label': 'Kubernetes が受け付けないラベルのキーまたは値です',
+  'label-not-string': 'ラベル（またはセレクター）の値が文字列ではありません。引用符で囲みましょう',
+  'invalid-ip': 'IP アドレスとして解釈できません',
+  'invalid-cidr': 'CIDR として解釈できません',
+  'except-not-subset': 'except は cidr の真部分集合でなければなりません',
+  'invalid-port': 'ポート番号が 1-65535 の範囲外か、ポート名が正しくありません',
+  'invalid-end-port': 'endPort が port より小さいか、名前付きポートや port なしで指定されています',
+  'invalid-protocol': 'プロトコルは TCP、UDP、SCTP のいずれかです',
+  'invalid-operator': '演算子は In、NotIn、Exists、DoesNotExist のいずれかです',
+  'invalid-values': 'values が演算子に合っていません',
+  'invalid-selector': 'ワークロードのセレクターが空か、Pod テンプレートのラベルに一致しません',
+  'invalid-policy-type': 'policyTypes に書けるのは Ingress と Egress だけです',
+  'empty-peer': 'from/to の項目に podSelector、namespaceSelector、ipBlock のいずれもありません',
+  'mixed-peer': 'ipBlock はセレクターと同じ項目に書けません',
+  'unsupported-kind': 'ラボが評価しない種類です（読み飛ばします）',
+  'invalid-flag': 'コマンドラインのフラグまたは値が正しくありません',
+  'read-failed': 'ファイルを読み込めません',
+};
