@@ -281,17 +281,13 @@ function positionOf(starts: readonly number[], offset: number): { line: number; 
   return { line: lo + 1, col: offset - starts[lo]! + 1 };
 }
 
-/**
- * Offset where flow brackets ([ and {) first nest deeper than `limit`, or -1. A cheap scan before the real
- * parser, whose recursion would otherwise overflow the stack on input like 100,000 '['. Quotes and comments
- * are skipped roughly; it only has to catch hostile input, never reject a real manifest.
- */
 /** Flow-collection items (commas inside brackets) accepted per input: the parser is slowest on these. */
 export const MAX_FLOW_ITEMS = 100_000;
 
 /**
- * One pass over the text: where brackets first nest deeper than `limit` (or -1), and where the number of
- * flow items first passes MAX_FLOW_ITEMS (or -1). Quotes and comments are skipped roughly.
+ * One cheap pass before the real parser: where brackets first nest deeper than `limit` (or -1; the parser's
+ * recursion would overflow on 100,000 '['), and where flow items first pass MAX_FLOW_ITEMS (or -1). Quotes and
+ * comments are skipped roughly: it only has to catch hostile input, never reject a real manifest.
  */
 function scanFlow(text: string, limit: number): { deepAt: number; crowdedAt: number } {
   let items = 0;

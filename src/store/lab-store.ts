@@ -46,6 +46,8 @@ export interface Doc {
   lesson: Lesson | null;
   text: string;
   hintsShown: number;
+  /** The lesson was passed at some point (kept when the text later changes). */
+  passed: boolean;
 }
 
 /** Something the lab tells the learner above the page; rendered in the current language. */
@@ -138,7 +140,7 @@ function openDoc(route: Route): { doc: Doc | null; notice: Notice | null } {
     // A workshop has its own text, never the learner's saved work for the lesson.
     const lesson = lessonById(route.id);
     if (!lesson) return { doc: null, notice: null };
-    return { doc: { key: `present:${lesson.id}`, lesson, text: lesson.steps[0]?.apply ?? lesson.start, hintsShown: 0 }, notice: null };
+    return { doc: { key: `present:${lesson.id}`, lesson, text: lesson.steps[0]?.apply ?? lesson.start, hintsShown: 0, passed: false }, notice: null };
   }
   if (route.page === 'lesson') {
     const lesson = lessonById(route.id);
@@ -146,14 +148,14 @@ function openDoc(route: Route): { doc: Doc | null; notice: Notice | null } {
     const key = `lesson:${lesson.id}`;
     const saved = loadDoc(key);
     return {
-      doc: { key, lesson, text: saved.doc?.text ?? lesson.start, hintsShown: saved.doc?.hintsShown ?? 0 },
+      doc: { key, lesson, text: saved.doc?.text ?? lesson.start, hintsShown: saved.doc?.hintsShown ?? 0, passed: saved.doc?.passed ?? false },
       notice: saved.corrupt ? { kind: 'corrupt', key: saved.corrupt } : null,
     };
   }
   if (route.page === 'playground') {
     const saved = loadDoc('playground');
     const notice: Notice | null = saved.corrupt ? { kind: 'corrupt', key: saved.corrupt } : null;
-    return { doc: { key: 'playground', lesson: null, text: saved.doc?.text ?? PLAYGROUND_START, hintsShown: 0 }, notice };
+    return { doc: { key: 'playground', lesson: null, text: saved.doc?.text ?? PLAYGROUND_START, hintsShown: 0, passed: false }, notice };
   }
   return { doc: null, notice: null };
 }
@@ -161,10 +163,10 @@ function openDoc(route: Route): { doc: Doc | null; notice: Notice | null } {
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 export const useLab = create<LabState>()((set, get) => {
-  const persist = (doc: Doc, status: LessonStatus): void => {
-    saveDoc(doc.key, { text: doc.text, hintsShown: doc.hintsShown, passed: status === 'passed' || wasPassed(doc.key) });
+  /** Saves the document (workshop documents are never saved: they must not touch the learner's work). */
+  const save = (doc: Doc): void => {
+    if (!doc.key.startsWith('present:')) saveDoc(doc.key, { text: doc.text, hintsShown: doc.hintsShown, passed: doc.passed });
   };
-  const wasPassed = (key: string): boolean => loadDoc(key).doc?.passed ?? false;
 
   return {
     route: { page: 'list' },
@@ -215,7 +217,7 @@ export const useLab = create<LabState>()((set, get) => {
       if (!doc || doc.text === text) return;
       const next = { ...doc, text };
       set({ doc: next });
-      if (!next.key.startsWith('present:')) saveDoc(next.key, { text, hintsShown: next.hintsShown, passed: wasPassed(next.key) });
+      save(next);
       clearTimeout(timer);
       timer = setTimeout(() => get().evaluateNow(), debounceFor(get().result?.evalMs ?? 0));
     },
@@ -230,7 +232,11 @@ export const useLab = create<LabState>()((set, get) => {
         return;
       }
       set({ diagnostics, result, status, stale: false });
-      if (status === 'passed' && !doc.key.startsWith('present:')) persist(doc, status);
+      if (status === 'passed' && !doc.passed) {
+        const passed = { ...doc, passed: true };
+        set({ doc: passed });
+        save(passed);
+      }
     },
 
     selectEdge(edge) {
@@ -250,13 +256,14 @@ export const useLab = create<LabState>()((set, get) => {
       if (!doc?.lesson || doc.hintsShown >= doc.lesson.hints.length) return;
       const next = { ...doc, hintsShown: doc.hintsShown + 1 };
       set({ doc: next });
-      persist(next, get().status);
+      save(next);
     },
     replaceText(text) {
       const doc = get().doc;
       if (!doc) return;
-      set({ doc: { ...doc, text }, textEpoch: get().textEpoch + 1 });
-      if (!doc.key.startsWith('present:')) saveDoc(doc.key, { text, hintsShown: doc.hintsShown, passed: wasPassed(doc.key) });
+      const next = { ...doc, text };
+      set({ doc: next, textEpoch: get().textEpoch + 1 });
+      save(next);
       get().evaluateNow();
     },
     openShared(text) {
