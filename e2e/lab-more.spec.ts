@@ -123,3 +123,14 @@ test('hover docs follow the UI language', async ({ page }) => {
   await page.locator('.monaco-editor .view-line').nth(5).getByText('podSelector').hover();
   await expect(page.locator('.monaco-hover').filter({ hasText: 'ポリシーを適用する、この namespace の Pod です' })).toBeVisible();
 });
+
+test('the browser’s language is the default', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, locale: 'ja-JP' });
+  const page = await context.newPage();
+  await page.goto('/#/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('レッスン');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await page.goto('/?lang=en#/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lessons');
+  await context.close();
+});
