@@ -7,6 +7,8 @@ export default defineConfig({
   testDir: 'e2e',
   forbidOnly: !!process.env.CI,
   retries: 0,
+  // CI machines are small and shared: give slow steps (worker start-up, first evaluation) room.
+  expect: { timeout: 10_000 },
   workers: 1,
   reporter: process.env.CI ? 'list' : [['list']],
   use: {

@@ -39,6 +39,7 @@ test('opening a share link keeps the learner’s own text, which one click resto
   const mine = await page.getByTestId('share-url').inputValue();
   await pasteIntoEditor(page, lessonFile('netpol-deny-all', 'solution.yaml'));
   await page.getByTestId('share-button').click();
+  await expect(page.getByTestId('share-url')).not.toHaveValue(mine); // the link is made asynchronously
   const theirs = await page.getByTestId('share-url').inputValue();
   await pasteIntoEditor(page, '# my second attempt\n');
   await page.goto(theirs);
