@@ -1,6 +1,6 @@
 // What a learner does with the editor and the graph, as Playwright steps.
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
 export const lessonFile = (id: string, name: string): string =>
@@ -59,3 +59,13 @@ export async function clickEdge(page: Page, from: string, to: string): Promise<v
 
 export const verdictCell = (page: Page, from: string, to: string, port = 80, protocol = 'TCP') =>
   page.locator(`[data-testid="connectivity-table"] [data-from="${from}"][data-to="${to}"][data-port="${port}"][data-protocol="${protocol}"]`);
+
+/** Hovers a piece of editor text until Monaco shows a hover with the text, as a person would while a worker starts. */
+export async function hoverUntil(page: Page, target: Locator, text: string): Promise<void> {
+  const hover = page.locator('.monaco-hover').filter({ hasText: text });
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await target.hover();
+    await expect(hover).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 15_000 });
+}

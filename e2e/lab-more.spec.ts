@@ -1,7 +1,7 @@
 // More of the lab: the policy under the cursor, export, big clusters, languages and themes.
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import { clickEdge, edgeState, editorReady, lessonFile, pasteIntoEditor } from './helpers';
+import { clickEdge, edgeState, editorReady, hoverUntil, lessonFile, pasteIntoEditor } from './helpers';
 
 test('the cursor inside a policy highlights the pods it selects and the peers it admits', async ({ page }) => {
   await page.goto('/#/lessons/netpol-pod-selector');
@@ -112,26 +112,13 @@ test('the editor offers completion and hover docs from the NetworkPolicy schema'
   }).toPass({ timeout: 15_000 });
   await page.keyboard.press('Escape');
 
-  const key = page.locator('.monaco-editor .view-line').nth(5).getByText('podSelector');
-  const hover = page.locator('.monaco-hover').filter({ hasText: 'The pods of this namespace the policy applies to' });
-  // Hover again if the worker was still busy the first time, as a person would.
-  await expect(async () => {
-    await page.mouse.move(0, 0);
-    await key.hover();
-    await expect(hover).toBeVisible({ timeout: 2000 });
-  }).toPass({ timeout: 15_000 });
+  await hoverUntil(page, page.locator('.monaco-editor .view-line').nth(5).getByText('podSelector'), 'The pods of this namespace the policy applies to');
 });
 
 test('hover docs follow the UI language', async ({ page }) => {
   await page.goto('/?lang=ja#/lessons/netpol-deny-all');
   await pasteIntoEditor(page, 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: demo\nspec:\n  podSelector: {}\n');
-  const key = page.locator('.monaco-editor .view-line').nth(5).getByText('podSelector');
-  const hover = page.locator('.monaco-hover').filter({ hasText: 'ポリシーを適用する、この namespace の Pod です' });
-  await expect(async () => {
-    await page.mouse.move(0, 0);
-    await key.hover();
-    await expect(hover).toBeVisible({ timeout: 2000 });
-  }).toPass({ timeout: 15_000 });
+  await hoverUntil(page, page.locator('.monaco-editor .view-line').nth(5).getByText('podSelector'), 'ポリシーを適用する、この namespace の Pod です');
 });
 
 test('the browser’s language is the default', async ({ browser, baseURL }) => {

@@ -1,6 +1,6 @@
 // Presenter mode: the console drives every projector view in the same browser; predict, then reveal.
 import { test, expect } from './fixtures';
-import { edgeState, editorReady, editorText } from './helpers';
+import { clickEdge, edgeState, editorReady, editorText } from './helpers';
 
 test('the console moves the projector: steps, YAML, notes, timer, keys', async ({ page, context }) => {
   const projector = await context.newPage();
@@ -46,15 +46,7 @@ test('predict, then reveal: the room marks edges, the reveal shows the truth and
   await expect.poll(() => grey('default/sample-pod-1', 'default/sample-pod-2')).toBe(true);
 
   const click = async (from: string, to: string, times: number) => {
-    for (let i = 0; i < times; i++) {
-      const point = await projector.evaluate(([f, t]) => {
-        const cy = window.__cksLabGraph!;
-        const mid = cy.getElementById(`edge:${f}->${t}`).renderedMidpoint();
-        const box = cy.container()!.getBoundingClientRect();
-        return { x: box.left + mid.x, y: box.top + mid.y };
-      }, [from, to] as const);
-      await projector.mouse.click(point.x, point.y);
-    }
+    for (let i = 0; i < times; i++) await clickEdge(projector, from, to);
   };
   await click('test/sample-pod-3', 'test/sample-pod-4', 1); // guess allowed: right
   await click('test/sample-pod-3', 'default/sample-pod-1', 2); // guess denied: right

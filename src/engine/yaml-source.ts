@@ -227,11 +227,11 @@ export function parseSources(inputs: readonly SourceText[], cache?: ParseCache):
     }
     const { deepAt, crowdedAt } = scanFlow(text, MAX_DEPTH);
     if (deepAt >= 0) {
-      diagnostics.push(diag(file, lineAndColumn(text, deepAt), 'too-deep', `brackets nest deeper than ${MAX_DEPTH} levels`));
+      diagnostics.push(diag(file, positionOf(lineStarts(text), deepAt), 'too-deep', `brackets nest deeper than ${MAX_DEPTH} levels`));
       continue;
     }
     if (crowdedAt >= 0) {
-      diagnostics.push(diag(file, lineAndColumn(text, crowdedAt), 'too-large', `more than ${MAX_FLOW_ITEMS} items in [...] and {...} lists`));
+      diagnostics.push(diag(file, positionOf(lineStarts(text), crowdedAt), 'too-large', `more than ${MAX_FLOW_ITEMS} items in [...] and {...} lists`));
       continue;
     }
     const lines = lineStarts(text);
@@ -343,18 +343,6 @@ function startsBlockNode(text: string, i: number): boolean {
 function startsFlowNode(text: string, i: number): boolean {
   const prev = i === 0 ? 10 : text.charCodeAt(i - 1);
   return prev <= 32 || prev === 91 || prev === 123 || prev === 44 || prev === 58;
-}
-
-function lineAndColumn(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return { line, col: offset - start + 1 };
 }
 
 function firstLine(message: string): string {

@@ -135,6 +135,19 @@ function runEvaluation(doc: Doc): { diagnostics: Diagnostic[]; result: LabResult
 
 const freshPresenter = (): PresenterState => ({ step: 0, revealed: false, guesses: {}, startedAt: Date.now() });
 
+/** The state every page starts from: nothing evaluated, nothing selected. */
+const freshPage = () => ({
+  diagnostics: [] as readonly Diagnostic[],
+  result: null,
+  stale: false,
+  status: 'pending' as LessonStatus,
+  selectedEdge: null,
+  selectedPod: null,
+  cursorLine: null,
+  reveal: null,
+  presenter: freshPresenter(),
+});
+
 function openDoc(route: Route): { doc: Doc | null; notice: Notice | null } {
   if (route.page === 'present' || route.page === 'presenter') {
     // A workshop has its own text, never the learner's saved work for the lesson.
@@ -172,37 +185,21 @@ export const useLab = create<LabState>()((set, get) => {
     route: { page: 'list' },
     lang: 'en',
     doc: null,
-    diagnostics: [],
-    result: null,
-    stale: false,
-    status: 'pending',
-    selectedEdge: null,
-    selectedPod: null,
-    cursorLine: null,
+    ...freshPage(),
     view: 'graph',
     notice: null,
-    reveal: null,
     textEpoch: 0,
-    presenter: freshPresenter(),
 
     navigate(route) {
       clearTimeout(timer);
       const resolved: Route = 'id' in route && route.page !== 'missing' && !lessonById(route.id) ? { page: 'missing', id: route.id } : route;
       const { doc, notice } = openDoc(resolved);
       set({
+        ...freshPage(),
         route: resolved,
         doc,
         notice,
-        diagnostics: [],
-        result: null,
-        stale: false,
-        status: 'pending',
-        selectedEdge: null,
-        selectedPod: null,
-        cursorLine: null,
-        reveal: null,
         textEpoch: get().textEpoch + 1,
-        presenter: freshPresenter(),
       });
       if (doc) get().evaluateNow();
     },
