@@ -1,9 +1,10 @@
 // `npm run bench:ui`: time from a keystroke in the editor to the updated graph, in real Chromium, at
-// lesson size and with 500 pods in the playground. Medians; the machine is noted. Needs a built app.
+// lesson size and with 500 pods in the playground; and from a click on the presenter console's "next step" to
+// the projector showing that step and its YAML. Medians; the machine is noted. Needs a built app.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { generateCluster } from './cluster-gen';
 
 const PORT = 4179;
@@ -52,6 +53,42 @@ async function measure(page: Page, label: string): Promise<number> {
   return median(times);
 }
 
+/** Console "next step" click → projector shows the step's number and the step's YAML in its editor. */
+async function measurePresenter(browser: Browser): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const projector = await context.newPage();
+  const console_ = await context.newPage();
+  await projector.goto(`${BASE}/#/present/netpol-deny-all`);
+  await projector.locator('.monaco-editor .view-lines').waitFor();
+  await console_.goto(`${BASE}/#/presenter/netpol-deny-all`);
+  await console_.getByTestId('step-index').waitFor();
+  // In a workshop the projector is a window of its own on the big screen: let it paint as the front page does.
+  await projector.bringToFront();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    for (const [button, step] of [['next-step', '2'], ['prev-step', '1']] as const) {
+      await console_.evaluate((b) => {
+        const w = window as unknown as { __clickAt?: number };
+        document.querySelector(`[data-testid="${b}"]`)!.addEventListener('click', () => (w.__clickAt = Date.now()), { once: true, capture: true });
+      }, button);
+      await console_.getByTestId(button).click();
+      // Step 2 applies the deny-all YAML; step 1 the starting comment.
+      const marker = step === '2' ? 'all-deny-networkpolicy' : '# Lesson:';
+      await projector.waitForFunction(
+        ([s, m]) =>
+          document.querySelector('[data-testid="step-index"]')?.textContent === s &&
+          [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent?.replace(/\u00a0/g, ' ').includes(m)),
+        [step, marker] as const,
+        { timeout: 10_000, polling: 10 },
+      );
+      const shownAt = await projector.evaluate(() => Date.now());
+      times.push(shownAt - (await console_.evaluate(() => (window as unknown as { __clickAt: number }).__clickAt)));
+    }
+  }
+  console.log(`${'presenter console → projector'.padEnd(34)} click → step and YAML shown median ${median(times).toFixed(0)} ms (min ${Math.min(...times)}, max ${Math.max(...times)})`);
+  await context.close();
+}
+
 const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
 try {
   await new Promise((r) => setTimeout(r, 1500));
@@ -71,6 +108,7 @@ try {
   await paste(page, generateCluster({ pods: 500, namespaces: 30, policies: 150 }));
   await page.waitForFunction(() => (window.__cksLabGraph?.nodes().length ?? 0) > 500, undefined, { timeout: 60_000 });
   await measure(page, 'playground (500 pods, 150 policies)');
+  await measurePresenter(browser);
   await browser.close();
 } finally {
   server.kill();

@@ -66,6 +66,6 @@ export async function hoverUntil(page: Page, target: Locator, text: string): Pro
   await expect(async () => {
     await page.mouse.move(0, 0);
     await target.hover();
-    await expect(hover).toBeVisible({ timeout: 2000 });
-  }).toPass({ timeout: 15_000 });
+    await expect(hover).toBeVisible({ timeout: 4000 });
+  }).toPass({ timeout: 30_000 });
 }

@@ -1,7 +1,7 @@
 // More of the lab: the policy under the cursor, export, big clusters, languages and themes.
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import { clickEdge, edgeState, editorReady, hoverUntil, lessonFile, pasteIntoEditor } from './helpers';
+import { clickEdge, edgeState, editorReady, editorText, hoverUntil, lessonFile, pasteIntoEditor } from './helpers';
 
 test('the cursor inside a policy highlights the pods it selects and the peers it admits', async ({ page }) => {
   await page.goto('/#/lessons/netpol-pod-selector');
@@ -101,15 +101,18 @@ test('the dark theme follows the system', async ({ page }) => {
 test('the editor offers completion and hover docs from the NetworkPolicy schema', async ({ page }) => {
   await page.goto('/#/lessons/netpol-deny-all');
   await pasteIntoEditor(page, 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: demo\nspec:\n  podSelector: {}\n  ');
+  await expect.poll(() => editorText(page)).toMatch(/^apiVersion: networking\.k8s\.io\/v1\n[^]*\n {2}podSelector: \{\}\n {0,2}$/);
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type('pol');
+  await expect.poll(() => editorText(page)).toMatch(/\n {2}podSelector: \{\}\n {2}pol$/);
   const suggest = page.locator('.suggest-widget.visible');
-  // The YAML worker may still be starting on the first request ("No suggestions"); ask again, as a person would.
+  // The YAML worker may still be starting (or restarting for the UI language) on the first request and answer
+  // "No suggestions"; ask again, as a person would, and give each answer time on a small machine.
   await expect(async () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+Space');
-    await expect(suggest).toContainText('policyTypes', { timeout: 1000 });
-  }).toPass({ timeout: 15_000 });
+    await expect(suggest).toContainText('policyTypes', { timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
   await page.keyboard.press('Escape');
 
   await hoverUntil(page, page.locator('.monaco-editor .view-line').nth(5).getByText('podSelector'), 'The pods of this namespace the policy applies to');

@@ -21,11 +21,20 @@ export function startConsoleSync(lesson: string): () => void {
     if (e.data.type === 'hello') send();
     if (e.data.type === 'guess') useLab.getState().guess(e.data.edge);
   };
+  // A step change sets the step and then its YAML: send them as one message, so a projector renders once.
+  let queued = false;
+  let stopped = false;
   const unsubscribe = useLab.subscribe((s, prev) => {
-    if (s.presenter !== prev.presenter || s.doc?.text !== prev.doc?.text) send();
+    if ((s.presenter === prev.presenter && s.doc?.text === prev.doc?.text) || queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      if (!stopped) send();
+    });
   });
   send();
   return () => {
+    stopped = true;
     unsubscribe();
     channel.close();
   };
