@@ -27,8 +27,13 @@ const yaml = configureMonacoYaml(monaco, {
   schemas: schemas('en'),
 });
 
-/** Switches the hover docs and completion details to the UI language. */
+let schemaLang: 'en' | 'ja' = 'en';
+
+/** Switches the hover docs and completion details to the UI language (this restarts the YAML worker, so only on
+ * a real change). */
 export async function setSchemaLanguage(lang: 'en' | 'ja'): Promise<void> {
+  if (lang === schemaLang) return;
+  schemaLang = lang;
   await yaml.update({ schemas: schemas(lang) });
 }
 
