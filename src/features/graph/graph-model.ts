@@ -9,7 +9,8 @@ export const EDGE_LIMIT_PODS = 40;
 
 export interface GraphNode {
   id: string;
-  kind: 'namespace' | 'pod' | 'external';
+  /** `namespace-label`: a namespace's name and labels, a node of its own above the box so edges never cover it. */
+  kind: 'namespace' | 'namespace-label' | 'pod' | 'external';
   label: string;
   parent?: string;
   endpoint?: string;
@@ -43,6 +44,10 @@ export interface GraphModel {
 const POD_DX = 230;
 const POD_DY = 130;
 const NS_GAP = 110;
+/** Half a pod's height (graph-style: 62) plus the namespace box's padding (28), and a little air. */
+const LABEL_ABOVE = 31 + 28 + 8;
+/** Height of one line of a namespace label (16 px bold). */
+const LABEL_LINE = 20;
 
 export const nodeId = (endpointId: string): string => `ep:${endpointId}`;
 export const edgeId = (from: string, to: string): string => `edge:${from}->${to}`;
@@ -101,11 +106,23 @@ function podLabel(e: Endpoint, ingress: boolean, egress: boolean, isolatedWord: 
 export function buildGraph(result: LabResult, selectedPod: string | null, isolatedWord = 'isolated:'): GraphModel {
   const { cluster, connectivity, grade } = result;
   const positions = layout(cluster);
-  const nodes: GraphNode[] = cluster.namespaces.map((ns) => ({
-    id: `ns:${ns.name}`,
-    kind: 'namespace',
-    label: [ns.name, ...Object.entries(ns.labels).map(([k, v]) => `${k}=${v}`)].join('\n'),
-  }));
+  const nodes: GraphNode[] = [];
+  for (const ns of cluster.namespaces) {
+    const lines = [ns.name, ...Object.entries(ns.labels).map(([k, v]) => `${k}=${v}`)];
+    // The label is centred over the box, whose size follows its pods; an empty namespace keeps its own label.
+    const pods = cluster.endpoints.map((e) => (e.namespace === ns.name ? positions.get(nodeId(e.id)) : undefined)).filter((q) => q !== undefined);
+    nodes.push({ id: `ns:${ns.name}`, kind: 'namespace', label: pods.length === 0 ? lines.join('\n') : '' });
+    if (pods.length === 0) continue;
+    const minX = Math.min(...pods.map((q) => q.x));
+    const maxX = Math.max(...pods.map((q) => q.x));
+    const minY = Math.min(...pods.map((q) => q.y));
+    nodes.push({
+      id: `nslabel:${ns.name}`,
+      kind: 'namespace-label',
+      label: lines.join('\n'),
+      position: { x: (minX + maxX) / 2, y: minY - LABEL_ABOVE - (lines.length * LABEL_LINE) / 2 },
+    });
+  }
   const endpoints = cluster.endpoints;
   endpoints.forEach((e, i) => {
     const iso = connectivity.isolation(i);

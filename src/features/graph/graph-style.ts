@@ -109,6 +109,28 @@ export function graphStyle(p: Palette): StylesheetJson {
       },
     },
     {
+      // Drawn after everything else, so the edges that cross a namespace's name pass under it.
+      selector: 'node[kind="namespace-label"]',
+      style: {
+        shape: 'rectangle',
+        width: 1,
+        height: 1,
+        'background-opacity': 0,
+        'border-width': 0,
+        'z-compound-depth': 'top',
+        'z-index': 100,
+        events: 'no',
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'text-background-color': p.nodeBg,
+        'text-background-opacity': 0.95,
+        'text-background-padding': '4px',
+        'text-background-shape': 'roundrectangle',
+        'font-size': 16,
+        'font-weight': 'bold',
+      },
+    },
+    {
       selector: 'edge',
       style: {
         width: 3,

@@ -1,0 +1,73 @@
+// The graph's elements and their fixed layout: what a learner sees must not jump while they type, and no
+// namespace's name may sit where pods or other boxes are.
+import { describe, expect, it } from 'vitest';
+import { evaluate, loadCluster } from '../../engine/index';
+import { buildGraph, layout, nodeId, type GraphNode } from './graph-model';
+
+const cluster = (text: string) => {
+  const { cluster: c, diagnostics } = loadCluster([{ file: 'c.yaml', text }]);
+  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return c;
+};
+const graph = (text: string) => {
+  const c = cluster(text);
+  return buildGraph({ cluster: c, connectivity: evaluate(c, { declaredPorts: true }), grade: null, evalMs: 0 }, null);
+};
+
+const pod = (ns: string, name: string, labels = '{}') =>
+  `---\napiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: ${ns}, labels: ${labels}}\nspec: {containers: [{name: c, image: nginx, ports: [{containerPort: 80}]}]}\nstatus: {podIP: 10.0.0.${name.length}}\n`;
+const TWO_NAMESPACES =
+  '---\napiVersion: v1\nkind: Namespace\nmetadata: {name: empty, labels: {team: none}}\n' +
+  pod('default', 'a') + pod('default', 'bb') + pod('test', 'ccc') + pod('test', 'dddd') +
+  '---\napiVersion: cks-lab/v1\nkind: ExternalEndpoint\nmetadata: {name: internet}\nspec: {ip: 93.184.216.34}\n';
+
+// Pods are 175 x 62 (graph-style) inside a box padded by 28.
+const box = (nodes: GraphNode[], ns: string) => {
+  const pods = nodes.filter((n) => n.parent === `ns:${ns}`).map((n) => n.position!);
+  return {
+    top: Math.min(...pods.map((p) => p.y)) - 31 - 28,
+    bottom: Math.max(...pods.map((p) => p.y)) + 31 + 28,
+  };
+};
+
+describe('graph model', () => {
+  it('labels a namespace with its name and labels, above its box and clear of every other box', () => {
+    const { nodes } = graph(TWO_NAMESPACES);
+    const label = nodes.find((n) => n.id === 'nslabel:test')!;
+    expect(label.kind).toBe('namespace-label');
+    expect(label.label).toBe('test\nkubernetes.io/metadata.name=test');
+    const lines = label.label.split('\n').length;
+    const labelTop = label.position!.y - (lines * 20) / 2;
+    const labelBottom = label.position!.y + (lines * 20) / 2;
+    expect(labelBottom).toBeLessThan(box(nodes, 'test').top);
+    expect(labelTop).toBeGreaterThan(box(nodes, 'default').bottom);
+    // The box itself carries no text of its own, so nothing is drawn twice.
+    expect(nodes.find((n) => n.id === 'ns:test')!.label).toBe('');
+  });
+
+  it('keeps the label on an empty namespace, which has no box of pods to stand over', () => {
+    const { nodes } = graph(TWO_NAMESPACES);
+    expect(nodes.find((n) => n.id === 'ns:empty')!.label).toBe('empty\nteam=none\nkubernetes.io/metadata.name=empty');
+    expect(nodes.some((n) => n.id === 'nslabel:empty')).toBe(false);
+  });
+
+  it('does not move any node when a policy is typed: positions depend on the endpoints only', () => {
+    const before = layout(cluster(TWO_NAMESPACES));
+    const after = layout(
+      cluster(TWO_NAMESPACES + '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: test}\nspec: {podSelector: {}}\n'),
+    );
+    expect([...after]).toEqual([...before]);
+    expect(before.get(nodeId('test/ccc'))).not.toEqual(before.get(nodeId('default/a')));
+  });
+
+  it('draws one edge per ordered pair of different endpoints with a probe, coloured by its verdict', () => {
+    const { edges } = graph(
+      TWO_NAMESPACES + '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: test}\nspec: {podSelector: {}}\n',
+    );
+    // 4 pods + 1 external; every pair with a pod end and a declared port at the destination (the external has none).
+    expect(edges).toHaveLength(4 * 3 + 1 * 4);
+    expect(edges.find((e) => e.from === 'default/a' && e.to === 'test/ccc')!.verdict).toBe('denied');
+    expect(edges.find((e) => e.from === 'test/ccc' && e.to === 'default/a')!.verdict).toBe('allowed');
+    expect(edges.find((e) => e.from === 'external:internet' && e.to === 'default/bb')!.verdict).toBe('allowed');
+  });
+});
