@@ -70,14 +70,24 @@ test('?lang=ja shows Japanese, the switcher changes and remembers the language',
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('namespace のすべての通信を拒否する');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await expect(page.getByRole('button', { name: 'ヒントを見る (1/3)' })).toBeVisible();
+  // The untouched starting text is in Japanese too, and follows the switcher.
+  await expect.poll(() => editorText(page)).toContain('# レッスン: namespace "default"');
 
   await page.getByTestId('lang-switch').selectOption('en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deny all traffic in a namespace');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect.poll(() => editorText(page)).toContain('# Lesson: pods in namespace');
   await page.goto('/#/lessons/netpol-deny-all');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deny all traffic in a namespace');
 
+  // A text the learner has touched is theirs: switching the language never rewrites it.
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('# my note');
   await page.getByTestId('lang-switch').selectOption('ja');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('namespace のすべての通信を拒否する');
+  expect(await editorText(page)).toContain('# Lesson: pods in namespace');
+  expect(await editorText(page)).toContain('# my note');
   await pasteIntoEditor(page, lessonFile('netpol-deny-all', 'solution.yaml'));
   await expect(page.getByTestId('lesson-status')).toHaveText('✓ 合格');
   await clickEdge(page, 'default/sample-pod-1', 'test/sample-pod-3');

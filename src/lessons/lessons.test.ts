@@ -1,5 +1,6 @@
 // Every lesson in lessons/ loads, its solution passes, its starting text does not, and the mistakes
 // learners plausibly make fail with a hint.
+import { parseAllDocuments } from 'yaml';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { gradeAttempt, loadLesson, LessonError, type Lesson } from './index';
@@ -24,8 +25,14 @@ describe('every lesson', () => {
       expect(grade.checks.filter((c) => !c.passed).map((c) => c.problems[0]?.en)).toEqual([]);
       expect(grade.status).toBe('passed');
     });
-    it(`${id}: the starting text is pending, not passed`, () => {
-      expect(gradeAttempt(l, l.start).status).toBe('pending');
+    it(`${id}: the starting text is pending, not passed, in both languages`, () => {
+      expect(gradeAttempt(l, l.start.en).status).toBe('pending');
+      expect(gradeAttempt(l, l.start.ja).status).toBe('pending');
+    });
+    it(`${id}: the Japanese starting text is the same YAML with its comments translated`, () => {
+      expect(parseAllDocuments(l.start.ja).map((d) => d.toJS())).toEqual(parseAllDocuments(l.start.en).map((d) => d.toJS()));
+      expect(l.start.ja).not.toBe(l.start.en);
+      expect(l.start.ja.split('\n')[0]).toMatch(/^# .*[\u3040-\u30ff\u4e00-\u9fff]/);
     });
     it(`${id}: texts exist in English and Japanese`, () => {
       for (const text of [l.title, l.summary, l.instructions, ...l.hints, ...l.checks.flatMap((c) => [c.title, c.hint])]) {
@@ -141,10 +148,10 @@ describe('workshop steps', () => {
       ['Predict: a policy without rules', true],
       ['Now forget policyTypes', false],
     ]);
-    expect(steps[0]!.apply).toBe(lesson('netpol-deny-all').start);
-    expect(steps[1]!.apply).toBe(lesson('netpol-deny-all').solution);
+    expect(steps[0]!.apply).toEqual(lesson('netpol-deny-all').start);
+    expect(steps[1]!.apply).toEqual({ en: lesson('netpol-deny-all').solution, ja: lesson('netpol-deny-all').solution });
     // The third step's YAML is the classic mistake: it grades as failed.
-    expect(gradeAttempt(lesson('netpol-deny-all'), steps[2]!.apply!).status).toBe('failed');
+    expect(gradeAttempt(lesson('netpol-deny-all'), steps[2]!.apply!.en).status).toBe('failed');
     expect(steps.every((s) => s.notes.en !== '' && /[\u3040-\u30ff]/.test(s.notes.ja))).toBe(true);
   });
 
@@ -152,7 +159,7 @@ describe('workshop steps', () => {
     const l = lesson('netpol-ip-block');
     expect(l.steps).toHaveLength(3);
     expect(l.steps[1]!.predict).toBe(true);
-    expect(l.steps[2]!.apply).toBe(l.solution);
+    expect(l.steps[2]!.apply).toEqual({ en: l.solution, ja: l.solution });
   });
 });
 

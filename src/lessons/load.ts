@@ -124,7 +124,7 @@ export function loadLesson(input: LessonFiles): Lesson {
     minutes: minutes as number,
     cluster: { file: `lessons/_clusters/${clusterName}.yaml`, text: clusterText ?? '' },
     probes,
-    start: need('start.yaml'),
+    start: { en: need('start.yaml'), ja: input.files['start.ja.yaml'] ?? need('start.yaml') },
     solution: need('solution.yaml'),
     instructions: { en: need('instructions.en.md'), ja: need('instructions.ja.md') },
     hints,
@@ -133,15 +133,16 @@ export function loadLesson(input: LessonFiles): Lesson {
   };
   const start = lesson.start;
   const solution = lesson.solution;
-  const applyText = (v: unknown, at: string): string | null => {
+  const same = (text: string): Localized => ({ en: text, ja: text });
+  const applyText = (v: unknown, at: string): Localized | null => {
     if (v === undefined || v === null) return null;
     if (v === 'start') return start;
-    if (v === 'solution') return solution;
-    if (typeof v === 'string') return v;
+    if (v === 'solution') return same(solution);
+    if (typeof v === 'string') return same(v);
     fail(at, 'must be start, solution or YAML text');
     return null;
   };
-  if (meta.steps === undefined) lesson.steps = defaultSteps(start, solution);
+  if (meta.steps === undefined) lesson.steps = defaultSteps(start, same(solution));
   else if (!Array.isArray(meta.steps) || meta.steps.length === 0) fail('steps', 'must be a non-empty list');
   else {
     lesson.steps = meta.steps.map((step: unknown, i: number) => {
@@ -163,7 +164,7 @@ export function loadLesson(input: LessonFiles): Lesson {
 }
 
 /** The steps of a lesson that does not write its own: the open cluster, predict, then the solution. */
-function defaultSteps(start: string, solution: string): Step[] {
+function defaultSteps(start: Localized, solution: Localized): Step[] {
   return [
     {
       title: { en: 'The cluster as it is', ja: '今のクラスタ' },

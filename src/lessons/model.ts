@@ -64,8 +64,9 @@ export interface Step {
   body: Localized;
   /** Presenter notes, shown on the console only. */
   notes: Localized;
-  /** The YAML the presenter applies for the audience at this step ("apply this step's YAML"), if any. */
-  apply: string | null;
+  /** The YAML the presenter applies for the audience at this step ("apply this step's YAML"), if any, per
+   * language (the starting text's comments are translated; other YAML is the same in both). */
+  apply: Localized | null;
   /** Hide the verdicts: the room marks each edge allowed or denied first, then the presenter reveals. */
   predict: boolean;
 }
@@ -80,7 +81,9 @@ export interface Lesson {
   /** The cluster the learner's policies apply to (Namespaces, Pods, ExternalEndpoints). */
   cluster: { file: string; text: string };
   probes: readonly Probe[];
-  start: string;
+  /** The editor's starting text: `start.yaml`, and `start.ja.yaml` for Japanese (the same YAML, translated
+   * comments; `start.yaml` when absent). */
+  start: Localized;
   solution: string;
   instructions: Localized;
   hints: readonly Localized[];

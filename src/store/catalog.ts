@@ -1,5 +1,5 @@
 // The lessons bundled with the app: every file under lessons/, read at build time and validated on load.
-import { loadLesson, type Lesson, type LessonFiles } from '../lessons/index';
+import { loadLesson, type Lesson, type LessonFiles, type Localized } from '../lessons/index';
 
 const files = import.meta.glob<string>('/lessons/**/*.{yaml,md}', { query: '?raw', import: 'default', eager: true });
 
@@ -30,10 +30,13 @@ export const LESSONS: readonly Lesson[] = folders()
 
 export const lessonById = (id: string): Lesson | undefined => LESSONS.find((l) => l.id === id);
 
-/** The playground starts from the seed demo cluster and one policy to play with. */
-export const PLAYGROUND_START = `${(files['/lessons/_clusters/ochacafe-demo.yaml'] ?? '').trimEnd()}
+/** The seed demo cluster without its (English) header comment; the playground writes its own per language. */
+const demoCluster = (files['/lessons/_clusters/ochacafe-demo.yaml'] ?? '').replace(/^(#[^\n]*\n)+/, '').trimEnd();
+
+const playground = (header: string, comment: string): string => `# ${header}
+${demoCluster}
 ---
-# Edit anything above or below: pods, namespaces, labels, policies.
+# ${comment}
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
@@ -54,3 +57,15 @@ spec:
     - protocol: TCP
       port: 80
 `;
+
+/** The playground starts from the seed demo cluster and one policy to play with. */
+export const PLAYGROUND_START: Localized = {
+  en: playground(
+    'The demo cluster of the OCHaCafe CKS article: namespaces default and test, two nginx pods in each, the internet.',
+    'Edit anything above or below: pods, namespaces, labels, policies.',
+  ),
+  ja: playground(
+    'OCHaCafe の CKS 記事のデモクラスタ: namespace default と test、それぞれに nginx の Pod が 2 つ、そしてインターネット。',
+    '上も下も自由に書き換えられます: Pod、namespace、ラベル、ポリシー。',
+  ),
+};

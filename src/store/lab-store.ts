@@ -148,12 +148,12 @@ const freshPage = () => ({
   presenter: freshPresenter(),
 });
 
-function openDoc(route: Route): { doc: Doc | null; notice: Notice | null } {
+function openDoc(route: Route, lang: Language): { doc: Doc | null; notice: Notice | null } {
   if (route.page === 'present' || route.page === 'presenter') {
     // A workshop has its own text, never the learner's saved work for the lesson.
     const lesson = lessonById(route.id);
     if (!lesson) return { doc: null, notice: null };
-    return { doc: { key: `present:${lesson.id}`, lesson, text: lesson.steps[0]?.apply ?? lesson.start, hintsShown: 0, passed: false }, notice: null };
+    return { doc: { key: `present:${lesson.id}`, lesson, text: lesson.steps[0]?.apply?.[lang] ?? lesson.start[lang], hintsShown: 0, passed: false }, notice: null };
   }
   if (route.page === 'lesson') {
     const lesson = lessonById(route.id);
@@ -161,14 +161,14 @@ function openDoc(route: Route): { doc: Doc | null; notice: Notice | null } {
     const key = `lesson:${lesson.id}`;
     const saved = loadDoc(key);
     return {
-      doc: { key, lesson, text: saved.doc?.text ?? lesson.start, hintsShown: saved.doc?.hintsShown ?? 0, passed: saved.doc?.passed ?? false },
+      doc: { key, lesson, text: saved.doc?.text ?? lesson.start[lang], hintsShown: saved.doc?.hintsShown ?? 0, passed: saved.doc?.passed ?? false },
       notice: saved.corrupt ? { kind: 'corrupt', key: saved.corrupt } : null,
     };
   }
   if (route.page === 'playground') {
     const saved = loadDoc('playground');
     const notice: Notice | null = saved.corrupt ? { kind: 'corrupt', key: saved.corrupt } : null;
-    return { doc: { key: 'playground', lesson: null, text: saved.doc?.text ?? PLAYGROUND_START, hintsShown: 0, passed: false }, notice };
+    return { doc: { key: 'playground', lesson: null, text: saved.doc?.text ?? PLAYGROUND_START[lang], hintsShown: 0, passed: false }, notice };
   }
   return { doc: null, notice: null };
 }
@@ -193,7 +193,7 @@ export const useLab = create<LabState>()((set, get) => {
     navigate(route) {
       clearTimeout(timer);
       const resolved: Route = 'id' in route && route.page !== 'missing' && !lessonById(route.id) ? { page: 'missing', id: route.id } : route;
-      const { doc, notice } = openDoc(resolved);
+      const { doc, notice } = openDoc(resolved, get().lang);
       set({
         ...freshPage(),
         route: resolved,
@@ -205,8 +205,15 @@ export const useLab = create<LabState>()((set, get) => {
     },
 
     setLang(lang) {
+      const previous = get().lang;
       saveLang(lang);
       set({ lang });
+      // An untouched starting text follows the language (its comments are translated); a projector follows
+      // its console instead.
+      const doc = get().doc;
+      if (!doc || previous === lang || get().route.page === 'present') return;
+      const starts = doc.lesson?.start ?? PLAYGROUND_START;
+      if (doc.text === starts[previous] && starts[lang] !== doc.text) get().replaceText(starts[lang]);
     },
 
     setText(text) {
@@ -270,7 +277,8 @@ export const useLab = create<LabState>()((set, get) => {
         set({ notice: { kind: 'bad-share' } });
         return;
       }
-      const pristine = doc.text === (doc.lesson?.start ?? PLAYGROUND_START) || doc.text === text;
+      const starts = doc.lesson ? Object.values(doc.lesson.start) : Object.values(PLAYGROUND_START);
+      const pristine = starts.includes(doc.text) || doc.text === text;
       const backup = pristine ? null : doc.text;
       if (backup !== null) saveBackup(doc.key, backup);
       get().replaceText(text);
@@ -291,7 +299,7 @@ export const useLab = create<LabState>()((set, get) => {
     },
     applyStepYaml() {
       const lesson = get().doc?.lesson;
-      const text = lesson?.steps[get().presenter.step]?.apply;
+      const text = lesson?.steps[get().presenter.step]?.apply?.[get().lang];
       if (text !== null && text !== undefined) get().replaceText(text);
     },
     revealSolution() {

@@ -83,7 +83,7 @@ export function LessonPanel() {
           confirm={t.resetToStart}
           cancel={t.cancel}
           testId="reset"
-          onConfirm={() => useLab.getState().replaceText(lesson.start)}
+          onConfirm={() => useLab.getState().replaceText(lesson.start[useLab.getState().lang])}
         />
         <ConfirmButton
           label={t.showSolution}
