@@ -250,7 +250,7 @@ class Reader {
         continue;
       }
       if (v.type !== 'scalar' || typeof v.value !== 'string') {
-        const quoted = v.type === 'scalar' && v.value !== null ? ` (quote it: "${String(v.value)}")` : '';
+        const quoted = v.type === 'scalar' && v.value !== null ? ` (quote it: "${v.text ?? String(v.value)}")` : '';
         this.report(v, 'label-not-string', `${path}.${entry.key} must be a string, not ${describe(v)}${quoted}`);
         continue;
       }

@@ -1,6 +1,6 @@
 // Turns input texts (YAML, multi-document, or JSON) into plain trees that remember their offsets.
 // Aliases are expanded under a budget and nesting is capped, so hostile input fails fast and small.
-import { Composer, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { Composer, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Scalar } from 'yaml';
 import type { Diagnostic, SourceLocation } from './model';
 import type { ErrorCode } from './errors';
 
@@ -69,6 +69,8 @@ export interface PScalar {
   type: 'scalar';
   offset: number;
   value: unknown;
+  /** The source text of a plain scalar read as a number or boolean (`08`, `yes`), for "quote it" advice. */
+  text?: string;
 }
 export type PNode = PMap | PSeq | PScalar;
 
@@ -154,18 +156,57 @@ function jsonStreamStarts(text: string): number[] {
   return starts;
 }
 
-const SEXAGESIMAL = /^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$/;
-const GO_OCTAL = /^[-+]?0o[0-7]+$/;
+/** What go-yaml v2 resolves without a table lookup miss: YAML 1.1 booleans, nulls and the special floats. */
+const GO_YAML_WORDS = new Map<string, unknown>([
+  ...['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'].map((w) => [w, true] as const),
+  ...['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'].map((w) => [w, false] as const),
+  ...['', '~', 'null', 'Null', 'NULL'].map((w) => [w, null] as const),
+  ...['.nan', '.NaN', '.NAN'].map((w) => [w, NaN] as const),
+  ...['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF'].map((w) => [w, Infinity] as const),
+  ...['-.inf', '-.Inf', '-.INF'].map((w) => [w, -Infinity] as const),
+]);
+/** Go's strconv.ParseInt(s, 0, 64) / ParseUint syntax: sign, then 0x / 0o / 0b / leading-0 octal / decimal. */
+const GO_INT = /^([-+]?)(?:0[xX]([0-9a-fA-F]+)|0[oO]([0-7]+)|0[bB]([01]+)|0([0-7]+)|([1-9][0-9]*|0))$/;
+/** go-yaml v2's yamlStyleFloat: a digit before or after the point; `e1` or `.` alone are not numbers. */
+const GO_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+const UINT64_MAX = 2n ** 64n - 1n;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
 
 /**
- * Plain scalars as kubectl's YAML reader (go-yaml v2) resolves them where the yaml library's YAML 1.1
- * schema differs: timestamps stay strings, base-60 numbers stay strings, and 0o17 is an integer.
+ * A plain (unquoted, untagged) scalar as kubectl's YAML reader (go-yaml v2, through sigs.k8s.io/yaml) resolves
+ * it: only a text starting with a sign, a digit, a point or one of `yYnNtTfFoO~` can be anything but a string;
+ * timestamps and base-60 numbers stay strings; 0o17 and 017 are octal; 08 is the float 8; `e1` is a string.
  */
-function asKubectlReadsIt(value: unknown, source: string): unknown {
-  if (value instanceof Date) return source;
-  if (typeof value === 'number' && SEXAGESIMAL.test(source)) return source;
-  if (typeof value === 'string' && GO_OCTAL.test(source)) return (source.startsWith('-') ? -1 : 1) * parseInt(source.replace(/^[-+]?0o/, ''), 8);
-  return value;
+export function resolvePlainScalar(text: string): unknown {
+  if (GO_YAML_WORDS.has(text)) return GO_YAML_WORDS.get(text);
+  const first = text[0]!;
+  if (first === '.') {
+    // strconv.ParseFloat on the whole text: no underscores; an overflow is an error, so the text stays a string.
+    if (!/^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(text)) return text;
+    const value = Number(text);
+    return Number.isFinite(value) ? value : text;
+  }
+  if (!/[-+0-9]/.test(first)) return text;
+  const plain = text.replace(/_/g, '');
+  const int = GO_INT.exec(plain);
+  if (int) {
+    const [, sign, hex, oct, bin, oct0, dec] = int;
+    const digits = hex !== undefined ? `0x${hex}` : oct !== undefined ? `0o${oct}` : bin !== undefined ? `0b${bin}` : oct0 !== undefined ? `0o${oct0}` : dec!;
+    const magnitude = BigInt(digits);
+    const value = sign === '-' ? -magnitude : magnitude;
+    // ParseInt's int64, else ParseUint's uint64 (which takes no sign); beyond both, a decimal is still a float.
+    if ((value >= INT64_MIN && value <= INT64_MAX) || (sign === '' && value <= UINT64_MAX)) return Number(value);
+  }
+  if (GO_FLOAT.test(plain)) {
+    const value = Number(plain);
+    if (Number.isFinite(value)) return value;
+  }
+  return text;
+}
+/** A scalar's value: plain untagged scalars resolved as kubectl does, others (quoted, block, tagged) as parsed. */
+function scalarValue(node: Scalar): unknown {
+  return node.type === 'PLAIN' && node.tag === undefined ? resolvePlainScalar(node.source ?? String(node.value ?? '')) : node.value;
 }
 
 function parseChunk(text: string): ChunkResult {
@@ -409,7 +450,8 @@ class Converter {
         if (key !== null && !isScalar(key)) {
           throw new BudgetError('wrong-type', 'a mapping key must be a plain value', keyOffset);
         }
-        const keyText = key === null || key.value === null ? '' : String(key.value);
+        const keyValue = key === null ? null : scalarValue(key);
+        const keyText = keyValue === null ? '' : String(keyValue);
         if (entries.has(keyText)) this.duplicateKeys.push(keyOffset);
         entries.set(keyText, { key: keyText, keyOffset, value: value.node });
       }
@@ -437,7 +479,10 @@ class Converter {
     }
     if (isScalar(node)) {
       this.charge(1, offset);
-      return { node: { type: 'scalar', offset, value: node.type === 'PLAIN' ? asKubectlReadsIt(node.value, node.source ?? '') : node.value }, size: 1 };
+      const value = scalarValue(node);
+      // A plain scalar that is not a string keeps its text, so an error can say how to quote it.
+      const text = node.type === 'PLAIN' && typeof value !== 'string' && value !== null ? node.source : undefined;
+      return { node: text === undefined ? { type: 'scalar', offset, value } : { type: 'scalar', offset, value, text }, size: 1 };
     }
     throw new BudgetError('yaml-syntax', 'unsupported YAML node', offset);
   }
