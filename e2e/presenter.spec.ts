@@ -31,6 +31,11 @@ test('the console moves the projector: steps, YAML, notes, timer, keys', async (
   await page.getByTestId('reveal-solution').click();
   await expect.poll(() => editorText(projector)).toContain('all-deny-networkpolicy');
   await expect.poll(async () => (await edgeState(projector, 'default/sample-pod-1', 'default/sample-pod-2'))?.verdict).toBe('denied');
+  // The console says what the room sees: the lesson's status, the verdict counts and the YAML.
+  await expect(page.getByTestId('console-room')).toContainText('✓ Passed');
+  await expect(page.getByTestId('console-room')).toContainText(/\d+ allowed · \d+ denied/);
+  await page.getByText('The YAML in its editor').click();
+  await expect(page.getByTestId('console-yaml')).toContainText('name: all-deny-networkpolicy');
   await expect(page.getByTestId('presenter-timer')).not.toHaveText('00:00');
 });
 

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import QRCode from 'qrcode';
 import { useLab } from '../../store/lab-store';
-import { selectDoc, selectLang, selectLesson, selectPresenter, selectResult, selectStrings } from '../../store/selectors';
+import { selectDoc, selectLang, selectLesson, selectPresenter, selectResult, selectStatus, selectStrings } from '../../store/selectors';
 import { Markdown } from '../lesson/Markdown';
 import { shareUrl } from '../share/share-link';
 import { startConsoleSync } from './presenter-sync';
@@ -27,6 +27,7 @@ export function PresenterConsole() {
   const presenter = useLab(selectPresenter);
   const doc = useLab(selectDoc);
   const result = useLab(selectResult);
+  const status = useLab(selectStatus);
   const elapsed = useElapsed(presenter.startedAt);
   const [qr, setQr] = useState<{ url: string; image: string } | null>(null);
   const id = lesson?.id;
@@ -65,6 +66,7 @@ export function PresenterConsole() {
   }, [id, text]);
 
   const score = useMemo(() => scoreGuesses(result, presenter.guesses), [result, presenter.guesses]);
+  const counts = useMemo(() => result?.connectivity.counts() ?? null, [result]);
   if (!lesson) return null;
   const step = lesson.steps[presenter.step];
   const next = lesson.steps[presenter.step + 1];
@@ -116,6 +118,17 @@ export function PresenterConsole() {
           )}
         </section>
         <aside className="console-side">
+          <h3>{t.onProjector}</h3>
+          <p className="console-room" data-testid="console-room">
+            <span className={`status-badge ${status}`} data-state={status}>
+              {status === 'passed' ? `✓ ${t.statusPassed}` : status === 'failed' ? `✗ ${t.statusFailed}` : t.statusPending}
+            </span>
+            {counts && !(step?.predict && !presenter.revealed) && <span className="muted"> {t.verdictCounts(counts.allowed, counts.denied)}</span>}
+          </p>
+          <details className="console-yaml">
+            <summary>{t.projectorYaml}</summary>
+            <pre data-testid="console-yaml">{text}</pre>
+          </details>
           <h3>{t.nextUp}</h3>
           <p data-testid="next-step-title">{next ? next.title[lang] : t.lastStep}</p>
           <h3>{t.shareForRoom}</h3>
