@@ -130,6 +130,16 @@ describe('cks-lab errors', () => {
     expect((await run(['frobnicate'])).code).toBe(2);
   });
 
+  it('probes every port of a range, fast, and refuses with a message what would not fit in memory', async () => {
+    const all = await run(['eval', at('cluster.yaml'), '--ports', '1-65535', '--no-declared-ports', '--format', 'summary']);
+    expect(all.code).toBe(0);
+    const pairs = (JSON.parse((await run(['eval', at('cluster.yaml'), '--ports', '80', '--no-declared-ports', '--format', 'summary'])).stdout) as { rows: number }).rows;
+    expect(JSON.parse(all.stdout)).toMatchObject({ rows: pairs * 65535 });
+    const pods = Array.from({ length: 40 }, (_, i) => `---\napiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\n`).join('');
+    const big = await run(['eval', '-', '--ports', '1-65535/TCP,1-65535/UDP', '--format', 'summary'], pods);
+    expect(big).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^cks-lab: error\[too-large\]: 40 endpoints probed on up to 131070 --ports/) });
+  });
+
   it('unknown kinds are skipped with a warning and do not fail the run', async () => {
     const { code, stderr, stdout } = await run(['eval', '-', '--format', 'summary', '--ports', '80'], 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\n');
     expect(code).toBe(0);

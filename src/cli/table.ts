@@ -17,9 +17,10 @@ export function* renderTable(result: Connectivity, color: boolean): Generator<st
     yield 'No probes: no destination declares a port. Add --ports, for example --ports 80.';
     return;
   }
+  const probedSets = endpoints.map((_, d) => new Set(result.probesOf(d)));
   for (let g = 0; g < result.probes.length; g++) {
     const probe = result.probes[g]!;
-    const probedTo = endpoints.map((_, d) => result.probesOf(d).includes(g));
+    const probedTo = probedSets.map((set) => set.has(g));
     yield `${probe.protocol} ${probe.port}  (rows: from, columns: to; ${paint('.', GREEN)} allowed, ${paint('X', RED)} denied, - not probed)`;
     const header = endpoints.map((_, d) => String(d + 1).padStart(width)).join(' ');
     yield `${' '.repeat(width + 1 + nameWidth)} ${header}`;

@@ -892,9 +892,15 @@ describe('parseProbeList', () => {
     ['80,53/UDP, 443/Tcp', ['80/TCP', '53/UDP', '443/TCP']],
     ['1,65535', ['1/TCP', '65535/TCP']],
     ['7-7/UDP', ['7/UDP']],
+    ['80,80/tcp,79-81', ['80/TCP', '79/TCP', '81/TCP']],
   ])('parses "%s"', (text, expected) => {
     const result = parseProbeList(text);
     expect('probes' in result ? result.probes.map((p) => `${p.port}/${p.protocol}`) : result).toEqual(expected);
+  });
+
+  it('takes every port of every protocol (each distinct probe once)', () => {
+    const result = parseProbeList('1-65535/TCP,1-65535/udp,1-65535/SCTP,80,53/UDP');
+    expect('probes' in result && result.probes.length).toBe(3 * 65535);
   });
 
   it.each(['http', '0', '65536', '80/ICMP', '80/', '/UDP', '90-80', '80-', '-80', '80:443', '8o', '80 443'])(

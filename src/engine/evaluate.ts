@@ -324,7 +324,7 @@ export function evaluate(cluster: Cluster, options: ProbeOptions = {}): Connecti
 
   const verdict = (from: number, to: number, g: number): Verdict => {
     if (from === to && endpoints[to]!.kind === 'pod') return { allowed: true, ingressAllowed: true, egressAllowed: true };
-    const k = probesOfEndpoint[to]!.indexOf(g);
+    const k = sortedIndexOf(probesOfEndpoint[to]!, g);
     const inRow = k >= 0 ? inRows[to]![k]! : ingressRow(to, g); // any other probe is decided on demand
     const ingressAllowed = hasBit(inRow, from);
     const group = groupOf[from]!;
@@ -416,3 +416,16 @@ function namedSignature(e: Endpoint): string {
     .join(',');
 }
 
+/** The place of x in an ascending list, or -1: a binary search, as a destination may be probed on every port. */
+function sortedIndexOf(list: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = list[mid]!;
+    if (v === x) return mid;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}

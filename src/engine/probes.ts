@@ -2,12 +2,11 @@
 import type { Probe, Protocol } from './model';
 
 const ENTRY = /^(\d{1,5})(?:-(\d{1,5}))?(?:\/([A-Za-z]+))?$/;
-/** Ranges larger than this are refused: each port is one probe per pair. */
-export const MAX_PROBES = 1024;
 
 /** Parses a comma-separated probe list; returns the probes or an error message. */
 export function parseProbeList(text: string): { probes: Probe[] } | { error: string } {
   const probes: Probe[] = [];
+  const seen = new Set<string>(); // a port named twice is one probe
   for (const raw of text.split(',')) {
     const entry = raw.trim();
     if (entry === '') continue;
@@ -21,8 +20,12 @@ export function parseProbeList(text: string): { probes: Probe[] } | { error: str
     }
     if (first < 1 || first > 65535 || last < 1 || last > 65535) return { error: `"${entry}": ports must be within 1-65535` };
     if (last < first) return { error: `"${entry}": the range ends before it starts` };
-    if (probes.length + (last - first + 1) > MAX_PROBES) return { error: `more than ${MAX_PROBES} probe ports` };
-    for (let port = first; port <= last; port++) probes.push({ port, protocol: protocol as Protocol });
+    for (let port = first; port <= last; port++) {
+      const key = `${port}/${protocol}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      probes.push({ port, protocol: protocol as Protocol });
+    }
   }
   return { probes };
 }
