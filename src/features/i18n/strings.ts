@@ -97,7 +97,8 @@ const en = {
   shareForRoom: 'Open it on your laptop',
   qrAlt: 'QR code of the link to this lesson with the current text',
   predictNow: (n: number) => `Predict: click each connection to mark it allowed or denied (${n} marked).`,
-  predictScore: (right: number, of: number) => `Revealed: ${right} of ${of} predictions right.`,
+  predictScore: (right: number, of: number) =>
+    of === 0 ? 'Revealed. Nobody marked a connection this time.' : `Revealed: ${right} of ${of} predictions right.`,
   shareLabel: 'Share link',
   shareCopied: 'Link copied. It opens this lesson with your text in any browser.',
   shareTooLong: (n: number) => `Too long to share as a link (${n} characters); download the YAML instead.`,
@@ -213,7 +214,8 @@ const ja: Strings = {
   shareForRoom: '自分のノート PC で開く',
   qrAlt: '現在のテキストでこのレッスンを開くリンクの QR コード',
   predictNow: (n: number) => `予想: 各接続をクリックして許可か拒否かを選びましょう（${n} 件選択済み）。`,
-  predictScore: (right: number, of: number) => `答え合わせ: ${of} 件中 ${right} 件の予想が正解でした。`,
+  predictScore: (right: number, of: number) =>
+    of === 0 ? '答え合わせ: 今回は予想された接続がありませんでした。' : `答え合わせ: ${of} 件中 ${right} 件の予想が正解でした。`,
   shareLabel: '共有リンク',
   shareCopied: 'リンクをコピーしました。どのブラウザでも、このレッスンをあなたのテキストで開けます。',
   shareTooLong: (n: number) => `リンクで共有するには長すぎます（${n} 文字）。代わりに YAML をダウンロードしてください。`,
