@@ -56,8 +56,9 @@ export function ExplanationPanel() {
     <aside className="explain-panel" data-testid="explanation" aria-label={t.explanation} aria-live="polite">
       <div className="explain-head">
         <h2>{t.explanation}</h2>
-        <button type="button" className="ghost" onClick={() => useLab.getState().selectEdge(null)} aria-label={t.close}>
-          ×
+        <button type="button" className="ghost" onClick={() => useLab.getState().selectEdge(null)} title={t.close}>
+          <span aria-hidden="true">×</span>
+          <span className="visually-hidden">{t.close}</span>
         </button>
       </div>
       {explanations.map(({ exp, expected, sentences }) => (

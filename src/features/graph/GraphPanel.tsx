@@ -12,7 +12,7 @@ const GraphCanvas = lazy(() => import('./GraphCanvas.lazy'));
 function Legend() {
   const t = useLab(selectStrings);
   return (
-    <div className="legend" aria-label={t.legend}>
+    <div className="legend" role="group" aria-label={t.legend}>
       <span className="legend-item">
         <span className="swatch allowed" aria-hidden="true" />
         {t.legendAllowed}
@@ -49,7 +49,7 @@ export function GraphPanel({ minimal = false }: { minimal?: boolean }) {
   const probes = result?.connectivity.probes.map((p) => `${p.protocol} ${p.port}`) ?? [];
 
   return (
-    <section className="graph-panel" aria-label={`${t.graphTab} / ${t.tableTab}`} data-eval-ms={result?.evalMs.toFixed(2)}>
+    <section className="graph-panel" aria-label={minimal ? t.graphTab : `${t.graphTab} / ${t.tableTab}`} data-eval-ms={result?.evalMs.toFixed(2)}>
       {!minimal && <div className="panel-bar">
         <div role="tablist" className="tabs">
           <button type="button" role="tab" id="tab-graph" aria-selected={view === 'graph'} aria-controls="panel-graph" onClick={() => useLab.getState().setView('graph')}>
@@ -68,7 +68,10 @@ export function GraphPanel({ minimal = false }: { minimal?: boolean }) {
           {t.stale}
         </div>
       )}
-      <div id="panel-graph" role="tabpanel" aria-labelledby="tab-graph" hidden={!minimal && view !== 'graph'} className={`graph-area${stale ? ' is-stale' : ''}`} data-testid="graph">
+      <div
+        id="panel-graph"
+        {...(minimal ? { role: 'region', 'aria-label': t.graphTab } : { role: 'tabpanel', 'aria-labelledby': 'tab-graph' })}
+        hidden={!minimal && view !== 'graph'} className={`graph-area${stale ? ' is-stale' : ''}`} data-testid="graph">
         {limited && <div className="banner info">{t.bigCluster(pods)}</div>}
         <Suspense fallback={<div className="graph-loading muted">…</div>}>
           <GraphCanvas onModel={onModel} />

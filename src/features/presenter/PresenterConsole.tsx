@@ -79,7 +79,7 @@ export function PresenterConsole() {
         <span className="console-step">
           {t.stepWord} <span data-testid="step-index">{presenter.step + 1}</span> / {lesson.steps.length}
         </span>
-        <span className="console-timer" data-testid="presenter-timer" aria-label={t.elapsed}>
+        <span className="console-timer" role="timer" data-testid="presenter-timer" aria-label={t.elapsed}>
           {elapsed}
         </span>
         <a className="secondary button-link" href={`#/present/${lesson.id}`} target="_blank" rel="noopener" data-testid="open-projector">

@@ -1,0 +1,66 @@
+// Accessibility: axe-core's WCAG 2.1 A/AA rules on every screen a learner or presenter uses, light and dark.
+// (axe is injected as a script, so this context bypasses the page's CSP; the CSP itself is tested elsewhere.)
+import { createRequire } from 'node:module';
+import { test, expect } from './fixtures';
+import { clickEdge, editorReady, lessonFile, pasteIntoEditor } from './helpers';
+import type { Page } from '@playwright/test';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+test.use({ bypassCSP: true });
+test.describe.configure({ timeout: 120_000 });
+
+interface AxeViolation {
+  id: string;
+  kind?: 'violation' | 'incomplete';
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[]; incomplete: AxeViolation[] }> } }).axe;
+    // Monaco's own editor internals and Cytoscape's canvas are third-party widgets; everything around them is ours.
+    const result = await axe.run({ exclude: [['.monaco-editor'], ['[data-testid="graph"] canvas']] }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return [...result.violations.map((v) => ({ ...v, kind: 'violation' as const })), ...result.incomplete.map((v) => ({ ...v, kind: 'incomplete' as const }))];
+  });
+  // A rule axe could not decide is a finding too, except contrast it cannot measure (icons, overlapped text).
+  return found.filter((v) => v.id !== 'color-contrast' || v.kind === 'violation').map((v: AxeViolation) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`no WCAG A/AA violations on the lesson list, a lesson, the table, the playground and the presenter views (${scheme})`, async ({ page, context }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/#/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+
+    await page.goto('/#/lessons/netpol-namespace-selector');
+    await pasteIntoEditor(page, lessonFile('netpol-namespace-selector', 'solution.yaml').replace('name: default', 'name: defualt'));
+    await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-state', 'failed');
+    await page.getByRole('button', { name: /Show a hint/ }).click();
+    await clickEdge(page, 'default/sample-pod-1', 'test/sample-pod-3');
+    await expect(page.getByTestId('explanation')).toContainText('sample-pod-3');
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('tab', { name: 'Table' }).click();
+    await expect(page.getByTestId('connectivity-table')).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+
+    await page.goto('/#/playground');
+    await pasteIntoEditor(page, 'apiVersion: v1\nkind: Pod\nmetadata: {name: a, labels: {app: [x]}}\n');
+    await expect(page.getByTestId('problems')).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+
+    const projector = await context.newPage();
+    await projector.emulateMedia({ colorScheme: scheme });
+    await projector.goto('/#/present/netpol-deny-all');
+    await page.goto('/#/presenter/netpol-deny-all');
+    await editorReady(projector);
+    await page.getByTestId('next-step').click();
+    await expect(projector.getByTestId('step-index')).toHaveText('2');
+    expect(await violations(page)).toEqual([]);
+    expect(await violations(projector)).toEqual([]);
+  });
+}
