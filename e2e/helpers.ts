@@ -37,7 +37,14 @@ export async function edgeState(page: Page, from: string, to: string) {
       const cy = window.__cksLabGraph;
       const edge = cy?.getElementById(`edge:${f}->${t}`);
       if (!cy || !edge || edge.empty()) return null;
-      return { color: edge.style('line-color') as string, verdict: edge.data('verdict') as string, shouldBe: (edge.data('shouldBe') as string | undefined) ?? null };
+      return {
+        color: edge.style('line-color') as string,
+        lineStyle: edge.style('line-style') as string,
+        // The amber glow behind an edge whose verdict the lesson expects the other way ('' when none).
+        glow: Number(edge.style('underlay-opacity')) > 0 ? (edge.style('underlay-color') as string).replace(/\s/g, '') : '',
+        verdict: edge.data('verdict') as string,
+        shouldBe: (edge.data('shouldBe') as string | undefined) ?? null,
+      };
     },
     [from, to] as const,
   );

@@ -91,7 +91,7 @@ test('?lang=ja shows Japanese, the switcher changes and remembers the language',
   await pasteIntoEditor(page, lessonFile('netpol-deny-all', 'solution.yaml'));
   await expect(page.getByTestId('lesson-status')).toHaveText('✓ 合格');
   await clickEdge(page, 'default/sample-pod-1', 'test/sample-pod-3');
-  await expect(page.getByTestId('explanation')).toContainText('default/sample-pod-1 は default/all-deny-networkpolicy によって Egress（送信） について隔離されており');
+  await expect(page.getByTestId('explanation')).toContainText('default/sample-pod-1 は default/all-deny-networkpolicy によって Egress（送信）について隔離されており');
   await pasteIntoEditor(page, 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: x}\nspec:\n  ingress:\n  - from:\n    - ipBlock: {cidr: 10.0.0.0/40}\n');
   await expect(page.getByTestId('problems')).toContainText('CIDR として解釈できません: spec.ingress[0].from[0].ipBlock.cidr');
 });

@@ -11,11 +11,14 @@ test('edges turn from green to red as the policy is typed, and the table agrees'
   await page.goto('/#/lessons/netpol-deny-all');
   await editorReady(page);
   const normalise = (s: { color: string } | null) => s?.color.replace(/\s/g, '');
-  // Before any policy: everything is allowed, and the lesson marks what should be denied in amber.
+  // Before any policy: everything is allowed, and the lesson marks what should be denied: still green (its
+  // true verdict), dashed, on an amber glow.
   await expect.poll(async () => (await edgeState(page, 'test/sample-pod-3', 'test/sample-pod-4'))?.verdict).toBe('allowed');
   expect(normalise(await edgeState(page, 'test/sample-pod-3', 'test/sample-pod-4'))).toBe(GREEN);
   expect(await edgeState(page, 'default/sample-pod-1', 'default/sample-pod-2')).toMatchObject({ verdict: 'allowed', shouldBe: 'denied' });
-  expect(normalise(await edgeState(page, 'default/sample-pod-1', 'default/sample-pod-2'))).toBe(AMBER);
+  expect(normalise(await edgeState(page, 'default/sample-pod-1', 'default/sample-pod-2'))).toBe(GREEN);
+  expect(await edgeState(page, 'default/sample-pod-1', 'default/sample-pod-2')).toMatchObject({ lineStyle: 'dashed', glow: AMBER });
+  expect(await edgeState(page, 'test/sample-pod-3', 'test/sample-pod-4')).toMatchObject({ lineStyle: 'solid', glow: '' });
 
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+a');
@@ -34,7 +37,7 @@ test('edges turn from green to red as the policy is typed, and the table agrees'
   await expect(page.getByTestId('problems')).toBeEmpty();
   await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-state', 'passed');
   await expect.poll(async () => normalise(await edgeState(page, 'default/sample-pod-1', 'default/sample-pod-2'))).toBe(RED);
-  expect(await edgeState(page, 'default/sample-pod-1', 'default/sample-pod-2')).toMatchObject({ verdict: 'denied', shouldBe: null });
+  expect(await edgeState(page, 'default/sample-pod-1', 'default/sample-pod-2')).toMatchObject({ verdict: 'denied', shouldBe: null, lineStyle: 'solid', glow: '' });
   expect(normalise(await edgeState(page, 'test/sample-pod-3', 'test/sample-pod-4'))).toBe(GREEN);
   await expect(verdictCell(page, 'default/sample-pod-1', 'default/sample-pod-2')).toHaveAttribute('data-verdict', 'denied');
   await expect(verdictCell(page, 'test/sample-pod-3', 'external:internet')).toHaveAttribute('data-verdict', 'allowed');

@@ -50,6 +50,9 @@ test('predict, then reveal: the room marks edges, the reveal shows the truth and
   // Verdicts are hidden: every edge is grey, whatever the policy decides.
   const grey = async (from: string, to: string) => projector.evaluate(([f, t]) => window.__cksLabGraph!.getElementById(`edge:${f}->${t}`).hasClass('hidden-verdict'), [from, to] as const);
   await expect.poll(() => grey('default/sample-pod-1', 'default/sample-pod-2')).toBe(true);
+  // Nor do the pods say they are isolated, which would give the answer away.
+  const podLabel = async () => projector.evaluate(() => window.__cksLabGraph!.getElementById('ep:default/sample-pod-1').style('label') as string);
+  expect(await podLabel()).toBe('sample-pod-1');
 
   const click = async (from: string, to: string, times: number) => {
     for (let i = 0; i < times; i++) await clickEdge(projector, from, to);
@@ -62,9 +65,13 @@ test('predict, then reveal: the room marks edges, the reveal shows the truth and
     .poll(() => projector.evaluate(() => window.__cksLabGraph!.edges('.guess-denied').length))
     .toBe(2);
 
-  await page.getByTestId('reveal-verdicts').click();
+  // The presenter tabs to Reveal and presses Space: that reveals, it does not move to the next step.
+  await page.getByTestId('reveal-verdicts').focus();
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('step-index')).toHaveText('2');
   await expect(projector.getByTestId('predict-banner')).toContainText('Revealed: 2 of 3 predictions right.');
   await expect(page.getByTestId('predict-status')).toContainText('Revealed: 2 of 3 predictions right.');
   await expect.poll(() => grey('default/sample-pod-1', 'default/sample-pod-2')).toBe(false);
+  expect(await podLabel()).toMatch(/^sample-pod-1\nisolated: in · out$/);
   expect(await edgeState(projector, 'default/sample-pod-1', 'default/sample-pod-2')).toMatchObject({ verdict: 'denied' });
 });

@@ -17,6 +17,10 @@ test('a share link opened in a fresh browser restores the text and grades it', a
   const url = await page.getByTestId('share-url').inputValue();
   expect(url).toMatch(/#\/lessons\/netpol-ip-block\?share=1\.[A-Za-z0-9_-]+$/);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+  // The link belongs to this lesson: another page never shows it.
+  await page.getByRole('link', { name: 'Playground' }).click();
+  await expect(page.getByTestId('share-button')).toBeVisible();
+  await expect(page.getByTestId('share-url')).toHaveCount(0);
 
   const other = await freshContext(browser, baseURL!);
   const visitor = await other.newPage();

@@ -171,7 +171,7 @@ function describeRuleMatch(index: ClusterIndex, ref: RuleRef, onlyPolicy: boolea
     const who = ref.peer === null || !rule.peers ? (ref.direction === 'ingress' ? 'すべての送信元' : 'すべての宛先') : describePeer(rule.peers[ref.peer]!, policy, 'ja');
     const what = ref.port === null || !rule.ports ? 'すべてのポート' : describePort(rule.ports[ref.port]!, 'ja');
     const link = ref.direction === 'ingress' ? 'からの' : 'への';
-    return `${onlyPolicy ? 'その' : `${policy.id} の`}${TYPE[ref.direction]} ルール ${n} が${who}${link}${what}を認めています`;
+    return `${onlyPolicy ? 'その' : `${policy.id} の`} ${TYPE[ref.direction]} ルール ${n} が ${who} ${link} ${what} を認めています`;
   }
   const who = ref.peer === null || !rule.peers ? (ref.direction === 'ingress' ? 'every source' : 'every destination') : describePeer(rule.peers[ref.peer]!, policy);
   const what = ref.port === null || !rule.ports ? 'every port' : describePort(rule.ports[ref.port]!);
@@ -188,19 +188,20 @@ export function describeDirection(index: ClusterIndex, reason: DirectionReason, 
   const rules = (): string[] => reason.allowedBy.map((r) => describeRuleMatch(index, r, only, lang));
   if (lang === 'ja') {
     const d = DIRECTION_JA[dir];
+    const peer = dir === 'ingress' ? `${other} からの` : `${other} への`;
     switch (reason.why) {
       case 'self':
         return `${reason.endpoint} から自分自身への通信は、どのポリシーでも止められません（${d}）。`;
       case 'external':
-        return `${reason.endpoint} はクラスタの外部にあるため、その ${d} に NetworkPolicy は適用されません。`;
+        return `${reason.endpoint} はクラスタの外部にあるため、その ${d}に NetworkPolicy は適用されません。`;
       case 'host-network':
-        return `${reason.endpoint} はホストネットワークを使うためノードとして扱われ、${d} について隔離されません。`;
+        return `${reason.endpoint} はホストネットワークを使うためノードとして扱われ、${d}について隔離されません。`;
       case 'not-isolated':
-        return `${reason.endpoint} は ${d} について隔離されていません（${TYPE[dir]} で選択するポリシーがありません）。そのため ${d} はすべて許可されます。`;
+        return `${reason.endpoint} は ${d}について隔離されていません（${TYPE[dir]} で選択するポリシーがありません）。そのため ${d}はすべて許可されます。`;
       case 'rule':
-        return `${reason.endpoint} は ${by} によって ${d} について隔離されています。${rules().join('。')}。そのため ${other} との ${probe} は許可されます。`;
+        return `${reason.endpoint} は ${by} によって ${d}について隔離されています。${rules().join('。')}。そのため ${peer} ${probe} は許可されます。`;
       case 'no-rule':
-        return `${reason.endpoint} は ${by} によって ${d} について隔離されており、${other} との ${probe} を認める ${TYPE[dir]} ルールがないため、拒否されます。`;
+        return `${reason.endpoint} は ${by} によって ${d}について隔離されており、${peer} ${probe} を認める ${TYPE[dir]} ルールがないため、拒否されます。`;
     }
   }
   switch (reason.why) {

@@ -320,7 +320,8 @@ export const useLab = create<LabState>()((set, get) => {
       set({ presenter: { ...presenter, guesses: next } });
     },
     receivePresenter(state, text) {
-      set({ presenter: state });
+      // A new step starts with nothing selected, as on the console.
+      set(state.step === get().presenter.step ? { presenter: state } : { presenter: state, selectedEdge: null });
       if (get().doc?.text !== text) get().replaceText(text);
     },
     revealLine(line, column = 1) {

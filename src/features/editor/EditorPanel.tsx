@@ -1,7 +1,8 @@
 // The editor column: the lazily loaded Monaco editor and the list of problems under it.
 import { lazy, Suspense, useMemo } from 'react';
 import { useLab, EDITOR_FILE } from '../../store/lab-store';
-import { selectDiagnostics, selectLang, selectStrings, selectText } from '../../store/selectors';
+import { selectDiagnostics, selectLang, selectRoute, selectStrings, selectText } from '../../store/selectors';
+import { routePath } from '../../app/routes';
 import { DIAGNOSTICS_JA } from '../i18n/diagnostics-ja';
 import type { ErrorCode } from '../../engine/index';
 import { ExportMenu } from '../export/ExportMenu';
@@ -14,6 +15,7 @@ export function EditorPanel({ fontSize, minimal = false }: { fontSize?: number; 
   const lang = useLab(selectLang);
   const all = useLab(selectDiagnostics);
   const text = useLab(selectText);
+  const route = useLab(selectRoute);
   const diagnostics = useMemo(() => all.filter((d) => d.file === EDITOR_FILE), [all]);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
 
@@ -22,8 +24,9 @@ export function EditorPanel({ fontSize, minimal = false }: { fontSize?: number; 
       {!minimal && (
         <div className="editor-bar">
           <span className="editor-title">{t.editorLabel}</span>
-          <ExportMenu part="editor" />
-          <ShareButton />
+          {/* Keyed by the page: a link or message made on one page never shows on another. */}
+          <ExportMenu part="editor" key={`export:${routePath(route)}`} />
+          <ShareButton key={`share:${routePath(route)}`} />
         </div>
       )}
       <Suspense

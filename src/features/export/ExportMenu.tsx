@@ -1,5 +1,5 @@
 // Export: download the editor's YAML, copy it as a `kubectl apply` command, save the graph as PNG.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLab } from '../../store/lab-store';
 import { selectDoc, selectStrings } from '../../store/selectors';
 import { currentGraph } from '../graph/graph-registry';
@@ -26,6 +26,11 @@ export function ExportMenu({ part }: { part: 'editor' | 'graph' }) {
   const t = useLab(selectStrings);
   const doc = useLab(selectDoc);
   const [message, setMessage] = useState('');
+  useEffect(() => {
+    if (!message) return;
+    const timer = setTimeout(() => setMessage(''), 4000);
+    return () => clearTimeout(timer);
+  }, [message]);
   if (!doc) return null;
   const base = doc.lesson ? doc.lesson.id : 'playground';
 

@@ -167,7 +167,7 @@ export default function GraphCanvas({ onModel }: { onModel?: (model: GraphModel)
     cy.batch(() => {
       cy.elements().removeClass('chosen policy-target policy-peer faded hidden-verdict guess-allowed guess-denied');
       if (predicting) {
-        cy.edges().addClass('hidden-verdict');
+        cy.elements().not('[kind="namespace"], [kind="namespace-label"]').addClass('hidden-verdict');
         for (const [edge, guess] of Object.entries(presenter.guesses)) {
           const [from, to] = edge.split('->');
           cy.getElementById(edgeId(from ?? '', to ?? '')).addClass(`guess-${guess}`);
@@ -179,7 +179,7 @@ export default function GraphCanvas({ onModel }: { onModel?: (model: GraphModel)
       if (focus) {
         for (const id of focus.targets) cy.getElementById(nodeId(id)).addClass('policy-target');
         for (const id of focus.peers) cy.getElementById(nodeId(id)).addClass('policy-peer');
-        cy.edges().addClass('faded');
+        cy.edges().not('[shouldBe]').addClass('faded'); // what the lesson still wants stays in view
       }
     });
   }, [model, selectedEdge, selectedPod, focus, predicting, presenter.guesses]);

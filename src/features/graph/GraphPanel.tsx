@@ -1,7 +1,7 @@
 // The right-hand column: Graph and Table tabs over the same verdicts, the legend, and the "Why?" panel.
 import { lazy, Suspense, useState, useCallback } from 'react';
 import { useLab } from '../../store/lab-store';
-import { selectResult, selectStale, selectStrings, selectView } from '../../store/selectors';
+import { selectLesson, selectResult, selectStale, selectStrings, selectView } from '../../store/selectors';
 import { ConnectivityTable } from '../table/ConnectivityTable';
 import { ExplanationPanel } from '../explain/ExplanationPanel';
 import { ExportMenu } from '../export/ExportMenu';
@@ -11,6 +11,7 @@ const GraphCanvas = lazy(() => import('./GraphCanvas.lazy'));
 
 function Legend() {
   const t = useLab(selectStrings);
+  const lesson = useLab(selectLesson);
   return (
     <div className="legend" role="group" aria-label={t.legend}>
       <span className="legend-item">
@@ -25,10 +26,12 @@ function Legend() {
         <span className="swatch mixed" aria-hidden="true" />
         {t.legendMixed}
       </span>
-      <span className="legend-item">
-        <span className="swatch should" aria-hidden="true" />
-        {t.legendShouldAllow} / {t.legendShouldDeny}
-      </span>
+      {lesson && (
+        <span className="legend-item">
+          <span className="swatch should" aria-hidden="true" />
+          {t.legendMismatch}
+        </span>
+      )}
       <span className="legend-item">
         <span className="swatch isolated" aria-hidden="true" />
         {t.legendIsolated}
@@ -61,7 +64,7 @@ export function GraphPanel({ minimal = false }: { minimal?: boolean }) {
         </div>
         {probes.length > 0 && <span className="muted probing">{t.probing(probes.slice(0, 6).join(', ') + (probes.length > 6 ? '…' : ''))}</span>}
         {result && <span className="muted probing" title="parse, evaluate and grade">{t.evaluatedIn(result.evalMs)}</span>}
-        <ExportMenu part="graph" />
+        {view === 'graph' && <ExportMenu part="graph" />}
       </div>}
       {stale && (
         <div className="banner warn" role="status" data-testid="stale">

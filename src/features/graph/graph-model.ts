@@ -12,6 +12,8 @@ export interface GraphNode {
   /** `namespace-label`: a namespace's name and labels, a node of its own above the box so edges never cover it. */
   kind: 'namespace' | 'namespace-label' | 'pod' | 'external';
   label: string;
+  /** The endpoint's name alone (the label may add isolation marks or an address). */
+  name?: string;
   parent?: string;
   endpoint?: string;
   ingressIsolated?: boolean;
@@ -132,6 +134,7 @@ export function buildGraph(result: LabResult, selectedPod: string | null, isolat
       id: nodeId(e.id),
       kind: e.kind,
       label: e.kind === 'external' ? `${e.name}\n${e.ip?.text ?? ''}` : podLabel(e, ingressIsolated, egressIsolated, isolatedWord),
+      name: e.kind === 'external' ? `${e.name}\n${e.ip?.text ?? ''}` : e.name,
       parent: e.namespace === null ? undefined : `ns:${e.namespace}`,
       endpoint: e.id,
       ingressIsolated,

@@ -123,7 +123,8 @@ export function graphStyle(p: Palette): StylesheetJson {
         'text-valign': 'center',
         'text-halign': 'center',
         'text-background-color': p.nodeBg,
-        'text-background-opacity': 0.95,
+        // Translucent: a crossing edge (the selected one too) shows through, the words stay readable.
+        'text-background-opacity': 0.75,
         'text-background-padding': '4px',
         'text-background-shape': 'roundrectangle',
         'font-size': 16,
@@ -158,13 +159,15 @@ export function graphStyle(p: Palette): StylesheetJson {
       style: { 'line-color': p.mixed, 'target-arrow-color': p.mixed },
     },
     {
+      // The lesson expects the other verdict: the edge keeps its true colour and arrow, dashed, on an amber glow.
       selector: 'edge[shouldBe]',
       style: {
         'line-style': 'dashed',
-        'line-dash-pattern': [10, 6],
-        'line-color': p.shouldBe,
-        'target-arrow-color': p.shouldBe,
+        'line-dash-pattern': [10, 5],
         width: 4,
+        'underlay-color': p.shouldBe,
+        'underlay-opacity': 0.45,
+        'underlay-padding': 5,
       },
     },
     {
@@ -174,12 +177,14 @@ export function graphStyle(p: Palette): StylesheetJson {
     { selector: 'node.chosen', style: { 'border-color': p.focus, 'border-width': 4 } },
     { selector: 'node.policy-target', style: { 'border-color': p.focus, 'border-width': 5, 'border-style': 'solid' } },
     { selector: 'node.policy-peer', style: { 'background-color': p.peer, 'background-opacity': 0.25 } },
-    { selector: '.faded', style: { opacity: 0.18 } },
+    { selector: '.faded', style: { opacity: 0.3 } },
     // Predict, then reveal: verdicts (and the lesson's expectations) hidden, the room's guesses dashed.
     {
       selector: 'edge.hidden-verdict',
-      style: { 'line-color': p.nodeBorder, 'target-arrow-color': p.nodeBorder, 'target-arrow-shape': 'triangle', 'line-style': 'solid', width: 3, label: '' },
+      style: { 'line-color': p.nodeBorder, 'target-arrow-color': p.nodeBorder, 'target-arrow-shape': 'triangle', 'line-style': 'solid', width: 3, label: '', 'underlay-opacity': 0 },
     },
+    // While the room predicts, pods show their names only: "isolated: in" would give the answer away.
+    { selector: 'node.hidden-verdict', style: { label: 'data(name)', 'border-width': 2, 'border-style': 'solid', 'border-color': p.nodeBorder } },
     {
       selector: 'edge.hidden-verdict.guess-allowed',
       style: { 'line-color': p.allowed, 'target-arrow-color': p.allowed, 'line-style': 'dashed', 'line-dash-pattern': [8, 5], width: 5 },

@@ -38,6 +38,8 @@ export function PresenterConsole() {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+      // Space on a focused button, link or summary is that control's own key (Reveal, Apply...), never "next".
+      if (e.key === ' ' && target?.closest('button, a, summary, [role="button"], [tabindex]')) return;
       const { goToStep, presenter: p } = useLab.getState();
       if (e.key === 'ArrowRight' || e.key === ' ' || e.key === 'PageDown') {
         e.preventDefault();

@@ -1,5 +1,5 @@
 // "Share": puts the editor text into a link (and the clipboard) that opens this lesson with it anywhere.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLab } from '../../store/lab-store';
 import { selectRoute, selectStrings } from '../../store/selectors';
 import { routePath } from '../../app/routes';
@@ -10,6 +10,13 @@ export function ShareButton() {
   const route = useLab(selectRoute);
   const [url, setUrl] = useState('');
   const [message, setMessage] = useState('');
+  // "Copied" fades after a moment; the link itself stays to be copied by hand.
+  const copied = message === t.shareCopied;
+  useEffect(() => {
+    if (!copied) return;
+    const timer = setTimeout(() => setMessage(''), 4000);
+    return () => clearTimeout(timer);
+  }, [copied]);
 
   const share = async () => {
     const text = useLab.getState().doc?.text ?? '';
