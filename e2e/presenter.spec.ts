@@ -31,6 +31,9 @@ test('the console moves the projector: steps, YAML, notes, timer, keys', async (
   await page.getByTestId('reveal-solution').click();
   await expect.poll(() => editorText(projector)).toContain('all-deny-networkpolicy');
   await expect.poll(async () => (await edgeState(projector, 'default/sample-pod-1', 'default/sample-pod-2'))?.verdict).toBe('denied');
+  // On the projector, a click on an edge reads out why.
+  await clickEdge(projector, 'default/sample-pod-1', 'test/sample-pod-3');
+  await expect(projector.getByTestId('explanation')).toContainText('default/sample-pod-1 is isolated for egress by default/all-deny-networkpolicy');
   // The console says what the room sees: the lesson's status, the verdict counts and the YAML.
   await expect(page.getByTestId('console-room')).toContainText('✓ Passed');
   await expect(page.getByTestId('console-room')).toContainText(/\d+ allowed · \d+ denied/);
@@ -61,6 +64,7 @@ test('predict, then reveal: the room marks edges, the reveal shows the truth and
   await click('test/sample-pod-3', 'default/sample-pod-1', 2); // guess denied: right
   await click('test/sample-pod-4', 'external:internet', 2); // guess denied: wrong
   await expect(page.getByTestId('predict-status')).toContainText('(3 marked)');
+  await expect(projector.getByTestId('explanation')).toHaveCount(0); // a click is a guess, not a question
   await expect
     .poll(() => projector.evaluate(() => window.__cksLabGraph!.edges('.guess-denied').length))
     .toBe(2);

@@ -5,7 +5,8 @@ import { describeExplanation, type Explanation } from '../../engine/index';
 import { useLab } from '../../store/lab-store';
 import { selectLang, selectResult, selectSelectedEdge, selectStrings } from '../../store/selectors';
 
-export function ExplanationPanel() {
+/** `quiet`: say nothing until an edge is chosen (the projector has no room for the "click an edge" tip). */
+export function ExplanationPanel({ quiet = false }: { quiet?: boolean }) {
   const t = useLab(selectStrings);
   const lang = useLab(selectLang);
   const result = useLab(selectResult);
@@ -28,6 +29,7 @@ export function ExplanationPanel() {
   const policyLines = useMemo(() => new Map(result?.cluster.policies.map((p) => [p.id, p.location] as const) ?? []), [result]);
 
   if (!edge || explanations.length === 0) {
+    if (quiet) return null;
     return (
       <aside className="explain-panel" data-testid="explanation" aria-label={t.explanation}>
         <p className="muted">{t.explainEmpty}</p>

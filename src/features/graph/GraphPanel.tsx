@@ -41,7 +41,7 @@ function Legend() {
 }
 
 /** `minimal`: the projector view, without tabs, export or the table (which would give predictions away). */
-export function GraphPanel({ minimal = false }: { minimal?: boolean }) {
+export function GraphPanel({ minimal = false, explain = !minimal }: { minimal?: boolean; explain?: boolean }) {
   const t = useLab(selectStrings);
   const view = useLab(selectView);
   const stale = useLab(selectStale);
@@ -86,7 +86,7 @@ export function GraphPanel({ minimal = false }: { minimal?: boolean }) {
           <ConnectivityTable active={view === 'table'} />
         </div>
       )}
-      {!minimal && <ExplanationPanel />}
+      {explain && <ExplanationPanel quiet={minimal} />}
     </section>
   );
 }

@@ -52,7 +52,8 @@ export function ProjectorView() {
       )}
       <div className="present-main">
         <EditorPanel fontSize={20} minimal />
-        <GraphPanel minimal />
+        {/* Click an edge to read out why; not while the room is still predicting. */}
+        <GraphPanel minimal explain={!predict || presenter.revealed} />
       </div>
     </main>
   );
