@@ -71,4 +71,18 @@ test('the lesson list shows progress', async ({ page }) => {
   await expect(page.locator('[data-lesson="netpol-allow-all"]')).toHaveAttribute('data-passed', 'true');
   await expect(page.locator('[data-lesson="netpol-allow-all"]')).toContainText('Passed');
   await expect(page.locator('[data-lesson="netpol-deny-all"]')).toHaveAttribute('data-passed', 'false');
+  await expect(page.locator('[data-lesson="netpol-deny-all"]')).toContainText('Start');
+
+  // Work in progress says Continue; a lesson passed through "Show solution" says so, not "Passed".
+  await page.goto('/#/lessons/netpol-deny-all');
+  await pasteIntoEditor(page, '# my first try\n');
+  await page.goto('/#/lessons/netpol-ip-block');
+  await page.getByTestId('show-solution').click();
+  await page.getByTestId('show-solution-confirm').click();
+  await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-state', 'passed');
+  await page.getByRole('link', { name: 'Lessons' }).click();
+  await expect(page.locator('[data-lesson="netpol-deny-all"]')).toContainText('Continue');
+  await expect(page.locator('[data-lesson="netpol-ip-block"]')).toHaveAttribute('data-progress', 'solution-shown');
+  await expect(page.locator('[data-lesson="netpol-ip-block"]')).toContainText('Solution shown');
+  await expect(page.locator('[data-lesson="netpol-allow-all"]')).toContainText('Passed');
 });

@@ -48,6 +48,8 @@ export interface Doc {
   hintsShown: number;
   /** The lesson was passed at some point (kept when the text later changes). */
   passed: boolean;
+  /** "Show solution" was used: the lesson list says so rather than claim the learner solved it. */
+  solutionShown: boolean;
 }
 
 /** Something the lab tells the learner above the page; rendered in the current language. */
@@ -99,6 +101,8 @@ export interface LabState {
   goToStep(step: number): void;
   applyStepYaml(): void;
   revealSolution(): void;
+  /** The learner's "Show solution": the solution as an undoable edit, remembered as shown. */
+  showSolution(): void;
   revealVerdicts(): void;
   guess(edge: string): void;
   /** Projector: take the console's state (text and step) as it arrives. */
@@ -153,7 +157,7 @@ function openDoc(route: Route, lang: Language): { doc: Doc | null; notice: Notic
     // A workshop has its own text, never the learner's saved work for the lesson.
     const lesson = lessonById(route.id);
     if (!lesson) return { doc: null, notice: null };
-    return { doc: { key: `present:${lesson.id}`, lesson, text: lesson.steps[0]?.apply?.[lang] ?? lesson.start[lang], hintsShown: 0, passed: false }, notice: null };
+    return { doc: { key: `present:${lesson.id}`, lesson, text: lesson.steps[0]?.apply?.[lang] ?? lesson.start[lang], hintsShown: 0, passed: false, solutionShown: false }, notice: null };
   }
   if (route.page === 'lesson') {
     const lesson = lessonById(route.id);
@@ -161,14 +165,14 @@ function openDoc(route: Route, lang: Language): { doc: Doc | null; notice: Notic
     const key = `lesson:${lesson.id}`;
     const saved = loadDoc(key);
     return {
-      doc: { key, lesson, text: saved.doc?.text ?? lesson.start[lang], hintsShown: saved.doc?.hintsShown ?? 0, passed: saved.doc?.passed ?? false },
+      doc: { key, lesson, text: saved.doc?.text ?? lesson.start[lang], hintsShown: saved.doc?.hintsShown ?? 0, passed: saved.doc?.passed ?? false, solutionShown: saved.doc?.solutionShown ?? false },
       notice: saved.corrupt ? { kind: 'corrupt', key: saved.corrupt } : null,
     };
   }
   if (route.page === 'playground') {
     const saved = loadDoc('playground');
     const notice: Notice | null = saved.corrupt ? { kind: 'corrupt', key: saved.corrupt } : null;
-    return { doc: { key: 'playground', lesson: null, text: saved.doc?.text ?? PLAYGROUND_START[lang], hintsShown: 0, passed: false }, notice };
+    return { doc: { key: 'playground', lesson: null, text: saved.doc?.text ?? PLAYGROUND_START[lang], hintsShown: 0, passed: false, solutionShown: false }, notice };
   }
   return { doc: null, notice: null };
 }
@@ -178,7 +182,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 export const useLab = create<LabState>()((set, get) => {
   /** Saves the document (workshop documents are never saved: they must not touch the learner's work). */
   const save = (doc: Doc): void => {
-    if (!doc.key.startsWith('present:')) saveDoc(doc.key, { text: doc.text, hintsShown: doc.hintsShown, passed: doc.passed });
+    if (!doc.key.startsWith('present:')) saveDoc(doc.key, { text: doc.text, hintsShown: doc.hintsShown, passed: doc.passed, solutionShown: doc.solutionShown });
   };
 
   return {
@@ -301,6 +305,14 @@ export const useLab = create<LabState>()((set, get) => {
       const lesson = get().doc?.lesson;
       const text = lesson?.steps[get().presenter.step]?.apply?.[get().lang];
       if (text !== null && text !== undefined) get().replaceText(text);
+    },
+    showSolution() {
+      const doc = get().doc;
+      if (!doc?.lesson) return;
+      const shown = { ...doc, solutionShown: true };
+      set({ doc: shown });
+      save(shown);
+      get().replaceText(doc.lesson.solution);
     },
     revealSolution() {
       const lesson = get().doc?.lesson;

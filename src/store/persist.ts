@@ -9,6 +9,8 @@ export interface SavedDoc {
   text: string;
   hintsShown: number;
   passed: boolean;
+  /** Absent in entries saved before it existed. */
+  solutionShown?: boolean;
 }
 
 export interface Loaded {
@@ -28,7 +30,13 @@ function storage(): Storage | null {
 function isSavedDoc(value: unknown): value is SavedDoc {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return v.v === VERSION && typeof v.text === 'string' && typeof v.hintsShown === 'number' && typeof v.passed === 'boolean';
+  return (
+    v.v === VERSION &&
+    typeof v.text === 'string' &&
+    typeof v.hintsShown === 'number' &&
+    typeof v.passed === 'boolean' &&
+    (v.solutionShown === undefined || typeof v.solutionShown === 'boolean')
+  );
 }
 
 /** Reads the saved state of a document (`lesson:<id>` or `playground`). */
@@ -62,20 +70,25 @@ export function saveDoc(key: string, doc: Omit<SavedDoc, 'v'>): void {
   }
 }
 
-/** Which lessons were passed, for the lesson list. */
-export function passedLessons(ids: readonly string[]): Set<string> {
-  const passed = new Set<string>();
+export type Progress = 'passed' | 'solution-shown' | 'started';
+
+/** How far the learner got in each lesson, for the lesson list; `untouched` texts are the starting ones. */
+export function lessonProgress(ids: readonly string[], untouched: (id: string, text: string) => boolean): Map<string, Progress> {
+  const progress = new Map<string, Progress>();
   const store = storage();
   for (const id of ids) {
     try {
       const raw = store?.getItem(`${PREFIX}lesson:${id}`);
       const parsed: unknown = raw ? JSON.parse(raw) : null;
-      if (isSavedDoc(parsed) && parsed.passed) passed.add(id);
+      if (!isSavedDoc(parsed)) continue;
+      if (parsed.solutionShown) progress.set(id, 'solution-shown');
+      else if (parsed.passed) progress.set(id, 'passed');
+      else if (parsed.hintsShown > 0 || !untouched(id, parsed.text)) progress.set(id, 'started');
     } catch {
       // a corrupt entry is handled when the lesson opens
     }
   }
-  return passed;
+  return progress;
 }
 
 const LANG_KEY = 'cks-lab:lang';

@@ -2,20 +2,25 @@
 import { useMemo } from 'react';
 import { useLab } from '../../store/lab-store';
 import { LESSONS } from '../../store/catalog';
-import { passedLessons } from '../../store/persist';
+import { lessonProgress, type Progress } from '../../store/persist';
 import { selectLang, selectStrings } from '../../store/selectors';
 
 export function LessonList() {
   const t = useLab(selectStrings);
   const lang = useLab(selectLang);
-  const passed = useMemo(() => passedLessons(LESSONS.map((l) => l.id)), []);
+  const progress = useMemo(
+    () => lessonProgress(LESSONS.map((l) => l.id), (id, text) => Object.values(LESSONS.find((l) => l.id === id)?.start ?? {}).includes(text)),
+    [],
+  );
+  const statusText = (p: Progress | undefined): string =>
+    p === 'passed' ? `✓ ${t.passed}` : p === 'solution-shown' ? t.solutionShownStatus : p === 'started' ? t.continueLesson : t.start;
   return (
     <main className="lesson-list" id="main">
       <h1>{t.lessonsTitle}</h1>
       <p className="lead">{t.lessonsIntro}</p>
       <ol className="cards" data-testid="lesson-list">
         {LESSONS.map((l, i) => (
-          <li key={l.id} className="card" data-lesson={l.id} data-passed={passed.has(l.id)}>
+          <li key={l.id} className="card" data-lesson={l.id} data-passed={progress.get(l.id) === 'passed'} data-progress={progress.get(l.id) ?? 'new'}>
             <a href={`#/lessons/${l.id}`}>
               <span className="card-number">{i + 1}</span>
               <span className="card-body">
@@ -25,7 +30,7 @@ export function LessonList() {
                   {t.difficulty[l.difficulty]} · {t.minutes(l.minutes)}
                 </span>
               </span>
-              <span className={`card-status ${passed.has(l.id) ? 'passed' : ''}`}>{passed.has(l.id) ? `✓ ${t.passed}` : t.start}</span>
+              <span className={`card-status ${progress.get(l.id) ?? ''}`}>{statusText(progress.get(l.id))}</span>
             </a>
           </li>
         ))}

@@ -91,7 +91,7 @@ export function LessonPanel() {
           confirm={t.showSolution}
           cancel={t.cancel}
           testId="show-solution"
-          onConfirm={() => useLab.getState().replaceText(lesson.solution)}
+          onConfirm={() => useLab.getState().showSolution()}
         />
       </div>
     </section>
