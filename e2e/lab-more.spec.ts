@@ -144,3 +144,15 @@ test('the browser’s language is the default', async ({ browser, baseURL }) => 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lessons');
   await context.close();
 });
+
+test('a keyboard user can get past the editor, where Tab indents', async ({ page }) => {
+  await page.goto('/#/lessons/netpol-deny-all');
+  await editorReady(page);
+  const skip = page.getByRole('button', { name: /Skip past the editor/ });
+  await expect(skip).not.toBeInViewport(); // out of sight until a keyboard user reaches it
+  for (let i = 0; i < 40 && !(await skip.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('tab', { name: 'Graph' })).toBeFocused();
+});

@@ -225,5 +225,9 @@ export function describeExplanation(index: ClusterIndex, exp: Explanation, lang:
   const verdict = lang === 'ja'
     ? `${exp.from} → ${exp.to}（${exp.protocol} ${exp.port}）: ${exp.allowed ? '許可' : '拒否'}。`
     : `${exp.from} → ${exp.to} on ${exp.protocol} ${exp.port}: ${exp.allowed ? 'allowed' : 'denied'}.`;
+  // A pod to itself is one fact, not one per direction.
+  if (exp.egress.why === 'self' && exp.ingress.why === 'self') {
+    return [verdict, lang === 'ja' ? `${exp.from} から自分自身への通信は、どのポリシーでも止められません。` : `${exp.from} talks to itself, which no policy can block.`];
+  }
   return [verdict, describeDirection(index, exp.egress, exp, lang), describeDirection(index, exp.ingress, exp, lang)];
 }

@@ -1,7 +1,7 @@
 // Truth tables for NetworkPolicy semantics, written as "a default plus exceptions" over every row.
 // Each case is a small cluster in realistic YAML; the helper compares the complete set of rows.
 import { describe, expect, it } from 'vitest';
-import { evaluate, loadCluster, type Connectivity, type ConnectivityRow, type Explanation, type Probe, type Protocol } from './index';
+import { describeExplanation, evaluate, loadCluster, type Connectivity, type ConnectivityRow, type Explanation, type Probe, type Protocol } from './index';
 
 // ---- fixtures -------------------------------------------------------------------------------
 
@@ -1792,5 +1792,21 @@ spec:
       expect([exp.allowed, exp.ingress.allowed, exp.egress.allowed]).toEqual([row.allowed, row.ingressAllowed, row.egressAllowed]);
       expect(verdict(conn, row.from, row.to, `${row.port}/${row.protocol}`)).toBe(row.allowed);
     }
+  });
+
+  it('says in sentences which way each direction went, in English and Japanese', () => {
+    const conn = run([...base, dbIngress, denyIngress('shop')]);
+    const en = describeExplanation(conn.index, explain(conn, 'shop/web', 'shop/db', '5432/TCP'), 'en');
+    expect(en[0]).toBe('shop/web → shop/db on TCP 5432: allowed.');
+    expect(en[2]).toContain('shop/db is isolated for ingress by shop/db-ingress, shop/deny-ingress');
+    const ja = describeExplanation(conn.index, explain(conn, 'shop/batch', 'shop/web', '80/TCP'), 'ja');
+    expect(ja[2]).toBe('shop/web は shop/deny-ingress によって Ingress（受信）について隔離されており、shop/batch からの TCP 80 を認める Ingress ルールがないため、拒否されます。');
+  });
+
+  it('says once that a pod may talk to itself, not once per direction', () => {
+    const conn = run([...base, denyIngress('shop')]);
+    const exp = explain(conn, 'shop/web', 'shop/web');
+    expect(describeExplanation(conn.index, exp, 'en')).toEqual(['shop/web → shop/web on TCP 80: allowed.', 'shop/web talks to itself, which no policy can block.']);
+    expect(describeExplanation(conn.index, exp, 'ja')).toHaveLength(2);
   });
 });

@@ -29,6 +29,12 @@ export function EditorPanel({ fontSize, minimal = false }: { fontSize?: number; 
           <ShareButton key={`share:${routePath(route)}`} />
         </div>
       )}
+      {!minimal && (
+        // Tab indents inside the editor, so keyboard users get a way past it (Monaco's Ctrl+M also works).
+        <button type="button" className="secondary skip-link" onClick={() => document.getElementById('tab-graph')?.focus()}>
+          {t.skipEditor}
+        </button>
+      )}
       <Suspense
         fallback={
           <div className="editor-loading" aria-busy="true">

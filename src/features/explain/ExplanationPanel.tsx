@@ -3,7 +3,7 @@
 import { Fragment, useMemo, type ReactNode } from 'react';
 import { describeExplanation, type Explanation } from '../../engine/index';
 import { useLab } from '../../store/lab-store';
-import { selectLang, selectResult, selectSelectedEdge, selectStrings } from '../../store/selectors';
+import { selectLang, selectResult, selectSelectedEdge, selectStale, selectStrings } from '../../store/selectors';
 
 /** `quiet`: say nothing until an edge is chosen (the projector has no room for the "click an edge" tip). */
 export function ExplanationPanel({ quiet = false }: { quiet?: boolean }) {
@@ -11,6 +11,7 @@ export function ExplanationPanel({ quiet = false }: { quiet?: boolean }) {
   const lang = useLab(selectLang);
   const result = useLab(selectResult);
   const edge = useLab(selectSelectedEdge);
+  const stale = useLab(selectStale);
 
   const explanations = useMemo(() => {
     if (!result || !edge) return [];
@@ -55,7 +56,7 @@ export function ExplanationPanel({ quiet = false }: { quiet?: boolean }) {
   };
 
   return (
-    <aside className="explain-panel" data-testid="explanation" aria-label={t.explanation} aria-live="polite">
+    <aside className={`explain-panel${stale ? ' is-stale' : ''}`} data-testid="explanation" aria-label={t.explanation} aria-live="polite">
       <div className="explain-head">
         <h2>{t.explanation}</h2>
         <button type="button" className="ghost" onClick={() => useLab.getState().selectEdge(null)} title={t.close}>
