@@ -55,7 +55,7 @@ test('predict, then reveal: the room marks edges, the reveal shows the truth and
   await expect.poll(() => grey('default/sample-pod-1', 'default/sample-pod-2')).toBe(true);
   // Nor do the pods say they are isolated, which would give the answer away.
   const podLabel = async () => projector.evaluate(() => window.__cksLabGraph!.getElementById('ep:default/sample-pod-1').style('label') as string);
-  expect(await podLabel()).toBe('sample-pod-1');
+  expect(await podLabel()).toBe('sample-pod-1\n192.168.173.129');
 
   const click = async (from: string, to: string, times: number) => {
     for (let i = 0; i < times; i++) await clickEdge(projector, from, to);
@@ -76,6 +76,6 @@ test('predict, then reveal: the room marks edges, the reveal shows the truth and
   await expect(projector.getByTestId('predict-banner')).toContainText('Revealed: 2 of 3 predictions right.');
   await expect(page.getByTestId('predict-status')).toContainText('Revealed: 2 of 3 predictions right.');
   await expect.poll(() => grey('default/sample-pod-1', 'default/sample-pod-2')).toBe(false);
-  expect(await podLabel()).toMatch(/^sample-pod-1\nisolated: in · out$/);
+  expect(await podLabel()).toBe('sample-pod-1\n192.168.173.129\nisolated: in · out');
   expect(await edgeState(projector, 'default/sample-pod-1', 'default/sample-pod-2')).toMatchObject({ verdict: 'denied' });
 });

@@ -21,12 +21,12 @@ const TWO_NAMESPACES =
   pod('default', 'a') + pod('default', 'bb') + pod('test', 'ccc') + pod('test', 'dddd') +
   '---\napiVersion: cks-lab/v1\nkind: ExternalEndpoint\nmetadata: {name: internet}\nspec: {ip: 93.184.216.34}\n';
 
-// Pods are 175 x 62 (graph-style) inside a box padded by 28.
+// Pods are 175 x 78 (graph-style) inside a box padded by 28.
 const box = (nodes: GraphNode[], ns: string) => {
   const pods = nodes.filter((n) => n.parent === `ns:${ns}`).map((n) => n.position!);
   return {
-    top: Math.min(...pods.map((p) => p.y)) - 31 - 28,
-    bottom: Math.max(...pods.map((p) => p.y)) + 31 + 28,
+    top: Math.min(...pods.map((p) => p.y)) - 39 - 28,
+    bottom: Math.max(...pods.map((p) => p.y)) + 39 + 28,
   };
 };
 

@@ -46,8 +46,8 @@ export interface GraphModel {
 const POD_DX = 230;
 const POD_DY = 130;
 const NS_GAP = 110;
-/** Half a pod's height (graph-style: 62) plus the namespace box's padding (28), and a little air. */
-const LABEL_ABOVE = 31 + 28 + 8;
+/** Half a pod's height (graph-style: 78) plus the namespace box's padding (28), and a little air. */
+const LABEL_ABOVE = 39 + 28 + 8;
 /** Height of one line of a namespace label (16 px bold). */
 const LABEL_LINE = 20;
 
@@ -99,9 +99,12 @@ export function layout(cluster: Cluster): Map<string, { x: number; y: number }> 
   return positions;
 }
 
+/** A pod's name and address (ipBlock lessons are about addresses); an external endpoint's too. */
+const nameAndIp = (e: Endpoint): string => (e.ip ? `${e.name}\n${e.ip.text}` : e.name);
+
 function podLabel(e: Endpoint, ingress: boolean, egress: boolean, isolatedWord: string): string {
   const marks = [ingress ? 'in' : '', egress ? 'out' : ''].filter(Boolean);
-  return marks.length > 0 ? `${e.name}\n${isolatedWord} ${marks.join(' · ')}` : e.name;
+  return marks.length > 0 ? `${nameAndIp(e)}\n${isolatedWord} ${marks.join(' · ')}` : nameAndIp(e);
 }
 
 /** Builds nodes and edges for the graph from one evaluation. */
@@ -133,8 +136,8 @@ export function buildGraph(result: LabResult, selectedPod: string | null, isolat
     nodes.push({
       id: nodeId(e.id),
       kind: e.kind,
-      label: e.kind === 'external' ? `${e.name}\n${e.ip?.text ?? ''}` : podLabel(e, ingressIsolated, egressIsolated, isolatedWord),
-      name: e.kind === 'external' ? `${e.name}\n${e.ip?.text ?? ''}` : e.name,
+      label: e.kind === 'external' ? nameAndIp(e) : podLabel(e, ingressIsolated, egressIsolated, isolatedWord),
+      name: nameAndIp(e),
       parent: e.namespace === null ? undefined : `ns:${e.namespace}`,
       endpoint: e.id,
       ingressIsolated,

@@ -66,7 +66,7 @@ export function graphStyle(p: Palette): StylesheetJson {
       style: {
         shape: 'round-rectangle',
         width: 175,
-        height: 62,
+        height: 78,
         'background-color': p.nodeBg,
         'border-width': 2,
         'border-color': p.nodeBorder,
@@ -81,7 +81,7 @@ export function graphStyle(p: Palette): StylesheetJson {
       style: {
         shape: 'cut-rectangle',
         width: 175,
-        height: 62,
+        height: 78,
         'background-color': p.externalBg,
         'border-width': 2,
         'border-color': p.nodeBorder,
