@@ -50,7 +50,7 @@ export function LessonPanel() {
                       <div key={i}>{p[lang]}</div>
                     ))}
                     <div className="check-hint">
-                      💡 <InlineMarkdown text={check.hint[lang]} />
+                      <strong>{t.hintLabel}</strong> <InlineMarkdown text={check.hint[lang]} />
                     </div>
                   </div>
                 )}
