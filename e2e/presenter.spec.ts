@@ -77,5 +77,11 @@ test('predict, then reveal: the room marks edges, the reveal shows the truth and
   await expect(page.getByTestId('predict-status')).toContainText('Revealed: 2 of 3 predictions right.');
   await expect.poll(() => grey('default/sample-pod-1', 'default/sample-pod-2')).toBe(false);
   expect(await podLabel()).toBe('sample-pod-1\n192.168.173.129\nisolated: in · out');
+  // Each marked edge now says whether the room got it right.
+  const mark = async (from: string, to: string) => projector.evaluate(([f, t]) => window.__cksLabGraph!.getElementById(`edge:${f}->${t}`).style('label') as string, [from, to] as const);
+  expect(await mark('test/sample-pod-3', 'test/sample-pod-4')).toBe('✓');
+  expect(await mark('test/sample-pod-3', 'default/sample-pod-1')).toBe('✓');
+  expect(await mark('test/sample-pod-4', 'external:internet')).toBe('✗');
+  expect(await mark('default/sample-pod-1', 'default/sample-pod-2')).toBe('');
   expect(await edgeState(projector, 'default/sample-pod-1', 'default/sample-pod-2')).toMatchObject({ verdict: 'denied' });
 });

@@ -19,6 +19,7 @@ import { DARK, LIGHT, graphStyle } from './graph-style';
 import { focusPolicy } from './policy-focus';
 import { usePrefersDark } from '../layout/usePrefersDark';
 import { currentGuessHandler, setCurrentGraph } from './graph-registry';
+import { judgeGuesses } from '../../store/predict-score';
 
 declare global {
   interface Window {
@@ -47,7 +48,10 @@ export default function GraphCanvas({ onModel }: { onModel?: (model: GraphModel)
   const route = useLab(selectRoute);
   const lesson = useLab(selectLesson);
   const presenter = useLab(selectPresenter);
-  const predicting = route.page === 'present' && !presenter.revealed && lesson?.steps[presenter.step]?.predict === true;
+  const predictStep = route.page === 'present' && lesson?.steps[presenter.step]?.predict === true;
+  const predicting = predictStep && !presenter.revealed;
+  // After the reveal, each edge the room marked says whether the room was right.
+  const judged = useMemo(() => (predictStep && presenter.revealed ? judgeGuesses(result, presenter.guesses) : null), [predictStep, presenter, result]);
   const predictingRef = useRef(predicting);
   predictingRef.current = predicting;
   const dark = usePrefersDark();
@@ -165,7 +169,11 @@ export default function GraphCanvas({ onModel }: { onModel?: (model: GraphModel)
     const cy = cyRef.current;
     if (!cy || !model) return;
     cy.batch(() => {
-      cy.elements().removeClass('chosen policy-target policy-peer faded hidden-verdict guess-allowed guess-denied');
+      cy.elements().removeClass('chosen policy-target policy-peer faded hidden-verdict guess-allowed guess-denied guess-right guess-wrong');
+      for (const [edge, right] of judged ?? []) {
+        const [from, to] = edge.split('->');
+        cy.getElementById(edgeId(from ?? '', to ?? '')).addClass(right ? 'guess-right' : 'guess-wrong');
+      }
       if (predicting) {
         cy.elements().not('[kind="namespace"], [kind="namespace-label"]').addClass('hidden-verdict');
         for (const [edge, guess] of Object.entries(presenter.guesses)) {
@@ -182,7 +190,7 @@ export default function GraphCanvas({ onModel }: { onModel?: (model: GraphModel)
         cy.edges().not('[shouldBe]').addClass('faded'); // what the lesson still wants stays in view
       }
     });
-  }, [model, selectedEdge, selectedPod, focus, predicting, presenter.guesses]);
+  }, [model, selectedEdge, selectedPod, focus, predicting, presenter.guesses, judged]);
 
   return (
     <div className="graph-canvas">

@@ -183,6 +183,9 @@ export function graphStyle(p: Palette): StylesheetJson {
       selector: 'edge.hidden-verdict',
       style: { 'line-color': p.nodeBorder, 'target-arrow-color': p.nodeBorder, 'target-arrow-shape': 'triangle', 'line-style': 'solid', width: 3, label: '', 'underlay-opacity': 0 },
     },
+    // After the reveal: a tick or a cross on each edge the room marked.
+    { selector: 'edge.guess-right', style: { label: '✓', 'font-size': 26, 'font-weight': 'bold', color: p.allowed, 'text-rotation': 'none' } },
+    { selector: 'edge.guess-wrong', style: { label: '✗', 'font-size': 26, 'font-weight': 'bold', color: p.denied, 'text-rotation': 'none' } },
     // While the room predicts, pods show their names only: "isolated: in" would give the answer away.
     { selector: 'node.hidden-verdict', style: { label: 'data(name)', 'border-width': 2, 'border-style': 'solid', 'border-color': p.nodeBorder } },
     {

@@ -8,7 +8,7 @@ import { selectDoc, selectLang, selectLesson, selectPresenter, selectResult, sel
 import { Markdown } from '../lesson/Markdown';
 import { shareUrl } from '../share/share-link';
 import { startConsoleSync } from './presenter-sync';
-import { scoreGuesses } from './score';
+import { scoreGuesses } from '../../store/predict-score';
 
 function useElapsed(since: number): string {
   const [now, setNow] = useState(() => Date.now());

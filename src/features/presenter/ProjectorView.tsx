@@ -8,7 +8,7 @@ import { GraphPanel } from '../graph/GraphPanel';
 import { Markdown } from '../lesson/Markdown';
 import { setGuessHandler } from '../graph/graph-registry';
 import { startProjectorSync } from './presenter-sync';
-import { scoreGuesses } from './score';
+import { scoreGuesses } from '../../store/predict-score';
 
 export function ProjectorView() {
   const t = useLab(selectStrings);
