@@ -94,6 +94,8 @@ test('?lang=ja shows Japanese, the switcher changes and remembers the language',
   await expect(page.getByTestId('explanation')).toContainText('default/sample-pod-1 は default/all-deny-networkpolicy によって Egress（送信）について隔離されており');
   await pasteIntoEditor(page, 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: x}\nspec:\n  ingress:\n  - from:\n    - ipBlock: {cidr: 10.0.0.0/40}\n');
   await expect(page.getByTestId('problems')).toContainText('CIDR として解釈できません: spec.ingress[0].from[0].ipBlock.cidr');
+  await pasteIntoEditor(page, 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name:x\n  namespace: default\n');
+  await expect(page.getByTestId('problems')).toContainText('YAML または JSON として正しくありません: キーは 1 行で書き「: 」（コロンと空白）で終えます');
 });
 
 test('the dark theme follows the system', async ({ page }) => {

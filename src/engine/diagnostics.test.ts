@@ -671,6 +671,19 @@ describe('malformed input', () => {
     expect(diagnostics.every((d) => d.code === 'yaml-syntax' && d.line >= 1 && d.col >= 1)).toBe(true);
   });
 
+  it.each([
+    ['no space after a colon', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name:web\n  namespace: x\n', 4, 'is the space after a colon missing', 'コロンの後の空白が抜けていませんか'],
+    ['a tab', 'apiVersion: v1\nkind: Pod\nmetadata:\n\tname: web\n', 4, 'YAML indents with spaces only', 'タブでインデント'],
+    ['an unclosed {', 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: x}\nspec: {}\n', 4, 'is not closed with "}"', '「}」で閉じられていません'],
+    ['two keys on one line', 'apiVersion: v1\nkind: Pod\nmetadata: name: web\n', 3, 'as if another key followed', '別のキーのような'],
+    ['a key indented too far', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n   namespace: b\n', 4, 'indented too far', 'インデントが深すぎる'],
+    ['a duplicate key', 'apiVersion: v1\nkind: Pod\nkind: Pod\n', 3, 'appears twice', '2 回あります'],
+    ['keys out of line', 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nspec:\n  podSelector: {}\n   policyTypes: []\n', 5, 'must start in the same column', '同じ列から'],
+  ])('words the commonest syntax error, %s, for a learner, in English and Japanese', (_, text, line, en, ja) => {
+    const d = load(text).diagnostics[0]!;
+    expect(d).toMatchObject({ code: 'yaml-syntax', line, message: expect.stringContaining(en), messageJa: expect.stringContaining(ja) });
+  });
+
   it('does not mistake brackets in a script or an apostrophe for nesting', () => {
     const script = Array.from({ length: 80 }, (_, i) => `              echo -e "step ${i}" \\033[32mOK`).join('\n');
     const { diagnostics, cluster } = load(`apiVersion: batch/v1

@@ -15,6 +15,8 @@ export interface Diagnostic extends SourceLocation {
   severity: Severity;
   code: string;
   message: string;
+  /** The same message in Japanese, where the engine words it itself (YAML syntax errors). */
+  messageJa?: string;
 }
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';

@@ -91,8 +91,34 @@ class BudgetError extends Error {
   }
 }
 
-function diag(file: string, loc: { line: number; col: number }, code: ErrorCode, message: string): Diagnostic {
-  return { severity: 'error', file, line: loc.line, col: loc.col, code, message };
+function diag(file: string, loc: { line: number; col: number }, code: ErrorCode, message: string, messageJa?: string): Diagnostic {
+  const d: Diagnostic = { severity: 'error', file, line: loc.line, col: loc.col, code, message };
+  if (messageJa !== undefined) d.messageJa = messageJa;
+  return d;
+}
+
+/**
+ * The YAML parser's commonest complaints, in a learner's words (and Japanese). The parser's own wording is kept
+ * for anything else.
+ */
+const SYNTAX_WORDS: readonly [RegExp, string, string][] = [
+  [/^Implicit keys need to be on a single line/, 'a key must fit on one line and end with ": " (a colon and a space); is the space after a colon missing here or above?', 'キーは 1 行で書き「: 」（コロンと空白）で終えます。ここか上の行で、コロンの後の空白が抜けていませんか'],
+  [/^All mapping items must start at the same column/, 'the keys of one mapping must start in the same column; check the indentation of this line', '同じマッピングのキーは同じ列から書き始めます。この行のインデントを確認してください'],
+  [/^All sequence items must start at the same column/, 'the items of one list must start in the same column; check the indentation of this "- "', '同じリストの項目は同じ列から書き始めます。この「- 」のインデントを確認してください'],
+  [/^Flow map in block collection must be sufficiently indented and end with a \}/, 'a "{" above is not closed with "}" (or this line is not indented enough)', '上の行の「{」が「}」で閉じられていません（または、この行のインデントが足りません）'],
+  [/^Flow sequence in block collection must be sufficiently indented and end with a \]/, 'a "[" above is not closed with "]" (or this line is not indented enough)', '上の行の「[」が「]」で閉じられていません（または、この行のインデントが足りません）'],
+  [/^Tabs are not allowed as indentation/, 'a tab indents this line; YAML indents with spaces only', 'この行はタブでインデントされています。YAML のインデントはスペースだけです'],
+  [/^Nested mappings are not allowed in compact mappings/, 'this value holds ": " as if another key followed (like "a: b: c", or a key indented too far on the next line); give each key its own line, in line with its siblings', 'この値の中に、別のキーのような「: 」があります（「a: b: c」や、次の行のキーのインデントが深すぎる場合）。キーは 1 つずつ別の行に、同じ階層のキーと揃えて書きます'],
+  [/^Missing closing "?quote/, 'a quoted text is not closed: its closing quote is missing', '引用符で始めた文字列が閉じられていません'],
+  [/^Map keys must be unique/, 'this key appears twice in the same mapping', '同じマッピングに同じキーが 2 回あります'],
+  [/^Sequence item without - indicator/, 'a list item must start with "- " (a dash and a space)', 'リストの項目は「- 」（ハイフンと空白）で始めます'],
+  [/^Unexpected flow-map-end/, 'a "}" without its "{"', '対応する「{」のない「}」があります'],
+  [/^Unexpected flow-seq-end/, 'a "]" without its "["', '対応する「[」のない「]」があります'],
+];
+
+function syntaxWords(libMessage: string): { en: string; ja?: string } {
+  for (const [pattern, en, ja] of SYNTAX_WORDS) if (pattern.test(libMessage)) return { en, ja };
+  return { en: libMessage };
 }
 
 /** A problem found while parsing one chunk; offsets are relative to the chunk. */
@@ -100,6 +126,7 @@ interface ChunkProblem {
   offset: number;
   code: ErrorCode;
   message: string;
+  messageJa?: string;
 }
 
 /** What one chunk of text (one `---` document, usually) parses to; offsets relative to the chunk. */
@@ -217,11 +244,12 @@ function parseChunk(text: string): ChunkResult {
       if (doc.errors.length > 0) {
         for (const error of doc.errors) {
           const overflow = /call stack/i.test(error.message);
-          problems.push({
-            offset: error.pos[0],
-            code: overflow ? 'too-deep' : 'yaml-syntax',
-            message: overflow ? 'the text nests too deeply to parse' : firstLine(error.message),
-          });
+          if (overflow) {
+            problems.push({ offset: error.pos[0], code: 'too-deep', message: 'the text nests too deeply to parse' });
+            continue;
+          }
+          const words = syntaxWords(firstLine(error.message));
+          problems.push({ offset: error.pos[0], code: 'yaml-syntax', message: words.en, ...(words.ja ? { messageJa: words.ja } : {}) });
         }
         continue;
       }
@@ -233,7 +261,8 @@ function parseChunk(text: string): ChunkResult {
         const converter = new Converter(doc);
         const root = converter.convert(doc.contents as YamlNode, 0);
         if (converter.duplicateKeys.length > 0) {
-          for (const at of converter.duplicateKeys) problems.push({ offset: at, code: 'yaml-syntax', message: 'Map keys must be unique' });
+          const words = syntaxWords('Map keys must be unique');
+          for (const at of converter.duplicateKeys) problems.push({ offset: at, code: 'yaml-syntax', message: words.en, ...(words.ja ? { messageJa: words.ja } : {}) });
           continue;
         }
         roots.push(root);
@@ -287,7 +316,7 @@ export function parseSources(inputs: readonly SourceText[], cache?: ParseCache):
       used.set(chunk, result);
       const at = (offset: number): SourceLocation => locate(base + offset);
       for (const problem of result.problems) {
-        const d = diag(file, at(problem.offset), problem.code, problem.message);
+        const d = diag(file, at(problem.offset), problem.code, problem.message, problem.messageJa);
         const key = `${d.line}:${d.col}:${d.code}`;
         if (seen.has(key)) continue; // one report per place: a broken bracket can echo thousands of times
         seen.add(key);

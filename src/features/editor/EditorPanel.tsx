@@ -3,8 +3,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useLab, EDITOR_FILE } from '../../store/lab-store';
 import { selectDiagnostics, selectLang, selectRoute, selectStrings, selectText } from '../../store/selectors';
 import { routePath } from '../../app/routes';
-import { DIAGNOSTICS_JA } from '../i18n/diagnostics-ja';
-import type { ErrorCode } from '../../engine/index';
+import { diagnosticText } from '../i18n/diagnostics-ja';
 import { ExportMenu } from '../export/ExportMenu';
 import { ShareButton } from '../share/ShareButton';
 
@@ -56,7 +55,7 @@ export function EditorPanel({ fontSize, minimal = false }: { fontSize?: number; 
               <span className="problem-code">
                 {d.severity}[{d.code}]
               </span>{' '}
-              {lang === 'ja' && DIAGNOSTICS_JA[d.code as ErrorCode] ? `${DIAGNOSTICS_JA[d.code as ErrorCode]}: ${d.message}` : d.message}
+              {diagnosticText(d, lang)}
             </li>
           ))}
         </ul>

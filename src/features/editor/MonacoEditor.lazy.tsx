@@ -7,8 +7,7 @@ import { selectDiagnostics, selectLang, selectReveal, selectStrings, selectTextE
 import { EDITOR_FILE } from '../../store/lab-store';
 import { usePrefersDark } from '../layout/usePrefersDark';
 import { STRINGS } from '../i18n/strings';
-import { DIAGNOSTICS_JA } from '../i18n/diagnostics-ja';
-import type { ErrorCode } from '../../engine/index';
+import { diagnosticText } from '../i18n/diagnostics-ja';
 
 declare global {
   interface Window {
@@ -89,7 +88,7 @@ export default function MonacoEditor({ fontSize = 14 }: { fontSize?: number }) {
         const end = word && word.endColumn > d.col ? word.endColumn : Math.max(d.col + 1, model.getLineMaxColumn(line));
         return {
           severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-          message: lang === 'ja' && DIAGNOSTICS_JA[d.code as ErrorCode] ? `${DIAGNOSTICS_JA[d.code as ErrorCode]}: ${d.message}` : d.message,
+          message: diagnosticText(d, lang),
           code: d.code,
           source: 'cks-lab',
           startLineNumber: line,

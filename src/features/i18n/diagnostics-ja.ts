@@ -1,6 +1,6 @@
 // Japanese summaries of the engine's diagnostic codes. The problem list shows the summary first and the
 // engine's precise English detail after it (paths and values read the same in both languages).
-import type { ErrorCode } from '../../engine/index';
+import type { Diagnostic, ErrorCode } from '../../engine/index';
 
 export const DIAGNOSTICS_JA: Readonly<Record<ErrorCode, string>> = {
   'yaml-syntax': 'YAML または JSON として正しくありません',
@@ -31,3 +31,12 @@ export const DIAGNOSTICS_JA: Readonly<Record<ErrorCode, string>> = {
   'invalid-flag': 'コマンドラインのフラグまたは値が正しくありません',
   'read-failed': 'ファイルを読み込めません',
 };
+
+/** A diagnostic as the problem list and the editor marker word it: in Japanese, the code's summary, then the
+ * engine's Japanese wording where it has one, else its precise English detail. */
+export function diagnosticText(d: Diagnostic, lang: 'en' | 'ja'): string {
+  if (lang !== 'ja') return d.message;
+  const summary = DIAGNOSTICS_JA[d.code as ErrorCode];
+  const detail = d.messageJa ?? d.message;
+  return summary ? `${summary}: ${detail}` : detail;
+}
