@@ -25,3 +25,12 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+// The editor and the graph load lazily, so the first page is light; once the browser is idle, fetch them
+// anyway, so that opening a lesson from the list does not wait for Monaco.
+const prefetch = (): void => {
+  void import('../features/editor/MonacoEditor.lazy');
+  void import('../features/graph/GraphCanvas.lazy');
+};
+if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 4000 });
+else setTimeout(prefetch, 2000);
