@@ -5,6 +5,7 @@ import {
   type Connectivity,
   type Probe,
   evaluate,
+  EvaluationTooLarge,
   formatDiagnostic,
   loadCluster,
   parseProbeList,
@@ -132,10 +133,6 @@ function parseEvalArgs(args: readonly string[]): EvalOptions {
   return options;
 }
 
-/** Destination-probe pairs, and 32-bit words of source rows, that one evaluation may hold (a few hundred MB at most). */
-const MAX_PROBE_ROWS = 2_000_000;
-const MAX_ROW_WORDS = 32_000_000;
-
 async function runEval(options: EvalOptions, io: CliIO): Promise<number> {
   const { inputs, problems } = readInputs(options.files, io.readStdin);
   const { cluster, diagnostics } = loadCluster(inputs);
@@ -143,19 +140,15 @@ async function runEval(options: EvalOptions, io: CliIO): Promise<number> {
   for (const d of all) io.stderr.write(formatDiagnostic(d) + '\n');
   if (all.some((d) => d.severity === 'error')) return 2;
 
-  // Every destination keeps one row of sources per probe: refuse, with a message, what would not fit in memory.
-  const extra = new Set(options.ports.map((p) => `${p.port}/${p.protocol}`)).size;
-  const rows = cluster.endpoints.reduce((sum, e) => sum + extra + (options.declaredPorts ? e.ports.length : 0), 0);
-  const words = rows * Math.ceil(cluster.endpoints.length / 32);
-  if (rows > MAX_PROBE_ROWS || words > MAX_ROW_WORDS) {
-    io.stderr.write(
-      `cks-lab: error[too-large]: ${cluster.endpoints.length} endpoints probed on up to ${extra} --ports each (plus declared ports) ` +
-        `is too much to evaluate at once; probe fewer ports (for example a range around the ports the policies name)\n`,
-    );
+  let result: Connectivity;
+  try {
+    result = evaluate(cluster, { ports: options.ports, declaredPorts: options.declaredPorts });
+  } catch (err) {
+    // What would not fit in memory is refused with a message, before anything big is allocated.
+    if (!(err instanceof EvaluationTooLarge)) throw err;
+    io.stderr.write(`cks-lab: error[too-large]: ${err.message}\n`);
     return 2;
   }
-
-  const result = evaluate(cluster, { ports: options.ports, declaredPorts: options.declaredPorts });
   switch (options.format) {
     case 'summary': {
       const c = result.counts();

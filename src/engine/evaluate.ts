@@ -58,7 +58,17 @@ export function compareProbes(a: Probe, b: Probe): number {
 
 const probeKey = (p: Probe): number => p.port * 4 + PROTOCOL_RANK[p.protocol];
 
-/** Evaluates every connection of the cluster. */
+/** What one evaluation may allocate (estimated before it starts), and what each row of bits costs beyond its
+ * words (a typed array's own object). */
+const MAX_BYTES = 1_200_000_000;
+const ROW_OVERHEAD = 96;
+
+/** Thrown by evaluate() when the cluster and probe set would not fit in memory; callers report `too-large`. */
+export class EvaluationTooLarge extends Error {
+  readonly code = 'too-large';
+}
+
+/** Evaluates every connection of the cluster. Throws EvaluationTooLarge rather than run out of memory. */
 export function evaluate(cluster: Cluster, options: ProbeOptions = {}): Connectivity {
   const index = indexCluster(cluster);
   const endpoints = cluster.endpoints;
@@ -235,8 +245,6 @@ export function evaluate(cluster: Cluster, options: ProbeOptions = {}): Connecti
   }
   const compile = (policy: NetworkPolicy, rules: readonly Rule[]): CompiledRule[] =>
     rules.map((rule) => ({ peers: peerBits(policy, rule), ports: probes.map((probe) => portDestinations(rule, probe)) }));
-  const ingressRules = cluster.policies.map((p) => compile(p, p.ingress));
-  const egressRules = cluster.policies.map((p) => compile(p, p.egress));
 
   // ---- isolation --------------------------------------------------------------------------------
   const ingressPolicies: number[][] = endpoints.map(() => []);
@@ -247,6 +255,40 @@ export function evaluate(cluster: Cluster, options: ProbeOptions = {}): Connecti
       if (p.policyTypes.egress) egressPolicies[i]!.push(pi);
     });
   });
+
+  // ---- budget: refuse, before allocating, what would not fit in memory --------------------------
+  // Rules keep one entry per probe (a bitset per probe for a named port); each isolated destination keeps at
+  // most one row per probe; each group of egress-isolated sources one row per probe.
+  {
+    const P = probes.length;
+    let rules = 0;
+    let namedRules = 0;
+    for (const p of cluster.policies) {
+      for (const rule of [...p.ingress, ...p.egress]) {
+        rules++;
+        if (rule.ports?.some((port) => typeof port.port === 'string')) namedRules++;
+      }
+    }
+    let probeSlots = 0;
+    let isolatedRows = 0;
+    const egressSets = new Set<string>();
+    for (let i = 0; i < n; i++) {
+      probeSlots += probesOfEndpoint[i]!.length;
+      if (ingressPolicies[i]!.length > 0) isolatedRows += probesOfEndpoint[i]!.length;
+      if (egressPolicies[i]!.length > 0) egressSets.add(egressPolicies[i]!.join(','));
+    }
+    const rows = isolatedRows + egressSets.size * P + namedRules * P;
+    const bytes = (rules * P + probeSlots) * 8 + rows * (words * 4 + ROW_OVERHEAD);
+    if (bytes > MAX_BYTES) {
+      throw new EvaluationTooLarge(
+        `${n} endpoints, ${cluster.policies.length} policies and ${P} distinct probe ports are too much to evaluate at once ` +
+          `(about ${Math.round(bytes / 2 ** 20)} MB); probe fewer ports`,
+      );
+    }
+  }
+
+  const ingressRules = cluster.policies.map((p) => compile(p, p.ingress));
+  const egressRules = cluster.policies.map((p) => compile(p, p.egress));
 
   // ---- verdict rows -----------------------------------------------------------------------------
   // Ingress: for each destination d and each probe of d, the sources d's ingress admits (inRows[d][k] for

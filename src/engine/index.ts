@@ -4,7 +4,7 @@ export { PROTOCOLS } from './model';
 export { ERROR_CODES, type ErrorCode } from './errors';
 export { loadCluster, buildCluster, sortDiagnostics, NAMESPACE_NAME_LABEL, type LoadResult } from './load';
 export { parseSources, createParseCache, MAX_INPUT_CHARS, MAX_EXPANDED_NODES, MAX_DEPTH, type SourceText, type ParseCache } from './yaml-source';
-export { evaluate, compareProbes, type Connectivity, type Counts, type ProbeOptions } from './evaluate';
+export { evaluate, compareProbes, EvaluationTooLarge, type Connectivity, type Counts, type ProbeOptions } from './evaluate';
 export {
   indexCluster,
   explainConnection,

@@ -9,6 +9,7 @@ import {
   type Probe,
   type SourceText,
   evaluate,
+  EvaluationTooLarge,
   loadCluster,
 } from '../engine/index';
 import type { Check, ConnectivityCheck, Language, Lesson, Localized, Verdict } from './model';
@@ -51,7 +52,14 @@ export function gradeSubmission(lesson: Lesson, inputs: readonly SourceText[], c
   if (diagnostics.some((d) => d.severity === 'error')) {
     return { status: 'invalid', diagnostics, checks: [], connectivity: null, expected };
   }
-  const connectivity = evaluate(cluster, { ports: lesson.probes, declaredPorts: false });
+  let connectivity: Connectivity;
+  try {
+    connectivity = evaluate(cluster, { ports: lesson.probes, declaredPorts: false });
+  } catch (err) {
+    if (!(err instanceof EvaluationTooLarge)) throw err;
+    const at = inputs[0]?.file ?? lesson.cluster.file;
+    return { status: 'invalid', diagnostics: [...diagnostics, { severity: 'error', file: at, line: 1, col: 1, code: 'too-large', message: err.message }], checks: [], connectivity: null, expected };
+  }
   const checks = lesson.checks.map((check) => runCheck(check, cluster, connectivity));
   const attemptHasPolicy = cluster.policies.some((p) => files.has(p.location.file));
   const status: GradeStatus = !attemptHasPolicy ? 'pending' : checks.every((c) => c.passed) ? 'passed' : 'failed';

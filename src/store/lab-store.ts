@@ -1,7 +1,7 @@
 // The one store of the lab: route, language, the document in the editor, the last good evaluation and the
 // selection. Components read it through the named selectors in selectors.ts.
 import { create } from 'zustand';
-import { createParseCache, evaluate, loadCluster, type Cluster, type Connectivity, type Diagnostic } from '../engine/index';
+import { createParseCache, evaluate, EvaluationTooLarge, loadCluster, type Cluster, type Connectivity, type Diagnostic } from '../engine/index';
 import { gradeAttempt, LANGUAGES, type Grade, type Language, type Lesson } from '../lessons/index';
 import { lessonById, PLAYGROUND_START } from './catalog';
 import { loadDoc, loadLang, saveBackup, saveDoc, saveLang } from './persist';
@@ -133,7 +133,13 @@ function runEvaluation(doc: Doc): { diagnostics: Diagnostic[]; result: LabResult
   }
   const { cluster, diagnostics } = loadCluster([{ file: EDITOR_FILE, text: doc.text }], { cache: parseCache });
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, result: null, status: null };
-  const connectivity = evaluate(cluster, { declaredPorts: true });
+  let connectivity: Connectivity;
+  try {
+    connectivity = evaluate(cluster, { declaredPorts: true });
+  } catch (err) {
+    if (!(err instanceof EvaluationTooLarge)) throw err;
+    return { diagnostics: [...diagnostics, { severity: 'error', file: EDITOR_FILE, line: 1, col: 1, code: 'too-large', message: err.message }], result: null, status: null };
+  }
   return { diagnostics, result: { cluster, connectivity, grade: null, evalMs: performance.now() - started }, status: 'pending' };
 }
 
