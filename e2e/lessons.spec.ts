@@ -85,4 +85,10 @@ test('the lesson list shows progress', async ({ page }) => {
   await expect(page.locator('[data-lesson="netpol-ip-block"]')).toHaveAttribute('data-progress', 'solution-shown');
   await expect(page.locator('[data-lesson="netpol-ip-block"]')).toContainText('Solution shown');
   await expect(page.locator('[data-lesson="netpol-allow-all"]')).toContainText('Passed');
+  // Comparing with the solution after passing takes nothing away.
+  await page.goto('/#/lessons/netpol-allow-all');
+  await page.getByTestId('show-solution').click();
+  await page.getByTestId('show-solution-confirm').click();
+  await page.getByRole('link', { name: 'Lessons' }).click();
+  await expect(page.locator('[data-lesson="netpol-allow-all"]')).toHaveAttribute('data-progress', 'passed');
 });

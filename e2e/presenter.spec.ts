@@ -70,7 +70,9 @@ test('predict, then reveal: the room marks edges, the reveal shows the truth and
     .toBe(2);
 
   // The presenter tabs to Reveal and presses Space: that reveals, it does not move to the next step.
-  await page.getByTestId('reveal-verdicts').focus();
+  await page.getByTestId('reveal-solution').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('reveal-verdicts')).toBeFocused();
   await page.keyboard.press(' ');
   await expect(page.getByTestId('step-index')).toHaveText('2');
   await expect(projector.getByTestId('predict-banner')).toContainText('Revealed: 2 of 3 predictions right.');

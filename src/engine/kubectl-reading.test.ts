@@ -23,7 +23,7 @@ describe('YAML scalars as go-yaml v2 resolves them', () => {
       ['e1', 'e1'], ['E3', 'E3'], ['e-1', 'e-1'], ['abc', 'abc'], ['Inf', 'Inf'], ['nan', 'nan'], ['<<x', '<<x'],
       ['yes', true], ['Y', true], ['On', true], ['TRUE', true], ['no', false], ['n', false], ['OFF', false], ['False', false],
       ['~', null], ['null', null], ['NULL', null], ['', null], ['yES', 'yES'], ['nO', 'nO'], ['o', 'o'], ['tru', 'tru'],
-      ['.inf', Infinity], ['-.Inf', -Infinity], ['+.INF', Infinity], ['.5', 0.5], ['.5e1', 5], ['.', '.'], ['.e1', '.e1'], ['._5', '._5'],
+      ['.inf', Infinity], ['-.Inf', -Infinity], ['+.INF', Infinity], ['.5', 0.5], ['.5e1', 5], ['.5_5', 0.55], ['.5_', '.5_'], ['.', '.'], ['.e1', '.e1'], ['._5', '._5'],
       ['12', 12], ['-12', -12], ['+12', 12], ['1_000', 1000], ['0x1F', 31], ['0X1f', 31], ['-0x10', -16], ['0o17', 15], ['0O17', 15],
       ['017', 15], ['0b101', 5], ['-0b11', -3], ['0', 0], ['08', 8], ['09.5', 9.5], ['1.', 1], ['1e3', 1000], ['1.5E-1', 0.15],
       ['-.5', -0.5], ['+1.5e+2', 150], ['1e400', '1e400'], ['0x', '0x'], ['0b2', '0b2'], ['1:20', '1:20'], ['2024-01-01', '2024-01-01'],
@@ -47,6 +47,10 @@ describe('YAML scalars as go-yaml v2 resolves them', () => {
     expect(load(pod('v: yes')).diagnostics[0]).toMatchObject({ code: 'label-not-string', message: expect.stringContaining('(quote it: "yes")') });
     expect(load(pod('v: "08"')).cluster.endpoints[0]?.labels).toEqual({ v: '08' });
     expect(load(pod('v: !!str 08')).cluster.endpoints[0]?.labels).toEqual({ v: '08' });
+  });
+  it('reads tagged scalars as Go does: !!timestamp as text, !!int by Go\'s integer syntax', () => {
+    expect(load(pod('v: !!timestamp 2024-01-01')).cluster.endpoints[0]?.labels).toEqual({ v: '2024-01-01' });
+    expect(load(pod('v: !!int 0o17')).diagnostics[0]).toMatchObject({ code: 'label-not-string', message: expect.stringContaining('not the number 15') });
   });
   it('reads a null label value as the empty string', () => {
     expect(load(pod('app:')).cluster.endpoints[0]?.labels).toEqual({ app: '' });

@@ -209,9 +209,10 @@ export function resolvePlainScalar(text: string): unknown {
   if (GO_YAML_WORDS.has(text)) return GO_YAML_WORDS.get(text);
   const first = text[0]!;
   if (first === '.') {
-    // strconv.ParseFloat on the whole text: no underscores; an overflow is an error, so the text stays a string.
-    if (!/^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(text)) return text;
-    const value = Number(text);
+    // strconv.ParseFloat on the whole text: underscores only between digits; an overflow is an error, so the
+    // text stays a string.
+    if (!/^\.[0-9]+(_[0-9]+)*([eE][-+]?[0-9]+(_[0-9]+)*)?$/.test(text)) return text;
+    const value = Number(text.replace(/_/g, ''));
     return Number.isFinite(value) ? value : text;
   }
   if (!/[-+0-9]/.test(first)) return text;
@@ -233,7 +234,21 @@ export function resolvePlainScalar(text: string): unknown {
 }
 /** A scalar's value: plain untagged scalars resolved as kubectl does, others (quoted, block, tagged) as parsed. */
 function scalarValue(node: Scalar): unknown {
-  return node.type === 'PLAIN' && node.tag === undefined ? resolvePlainScalar(node.source ?? String(node.value ?? '')) : node.value;
+  if (node.type !== 'PLAIN') return node.value;
+  const text = node.source ?? String(node.value ?? '');
+  switch (node.tag) {
+    case undefined:
+      return resolvePlainScalar(text);
+    case 'tag:yaml.org,2002:timestamp':
+      return text; // go-yaml v2 decodes a timestamp into interface{} as its text
+    case 'tag:yaml.org,2002:int':
+    case 'tag:yaml.org,2002:float': {
+      const value = resolvePlainScalar(text); // Go reads 0o17 under !!int too
+      return typeof value === 'number' ? value : node.value;
+    }
+    default:
+      return node.value;
+  }
 }
 
 function parseChunk(text: string): ChunkResult {
@@ -321,7 +336,7 @@ export function parseSources(inputs: readonly SourceText[], cache?: ParseCache):
         if (seen.has(key)) continue; // one report per place: a broken bracket can echo thousands of times
         seen.add(key);
         if (seen.size > MAX_SYNTAX_ERRORS) {
-          diagnostics.push({ ...d, message: 'more syntax errors follow; fix the ones above first' });
+          diagnostics.push({ ...d, message: 'more syntax errors follow; fix the ones above first', messageJa: 'ほかにも構文エラーがあります。まず上のものを直してください' });
           break chunks;
         }
         diagnostics.push(d);
@@ -510,7 +525,7 @@ class Converter {
       this.charge(1, offset);
       const value = scalarValue(node);
       // A plain scalar that is not a string keeps its text, so an error can say how to quote it.
-      const text = node.type === 'PLAIN' && typeof value !== 'string' && value !== null ? node.source : undefined;
+      const text = node.type === 'PLAIN' && node.tag === undefined && typeof value !== 'string' && value !== null ? node.source : undefined;
       return { node: text === undefined ? { type: 'scalar', offset, value } : { type: 'scalar', offset, value, text }, size: 1 };
     }
     throw new BudgetError('yaml-syntax', 'unsupported YAML node', offset);

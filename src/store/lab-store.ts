@@ -315,7 +315,8 @@ export const useLab = create<LabState>()((set, get) => {
     showSolution() {
       const doc = get().doc;
       if (!doc?.lesson) return;
-      const shown = { ...doc, solutionShown: true };
+      // Looking at the solution after passing on one's own takes nothing away.
+      const shown = { ...doc, solutionShown: doc.solutionShown || !doc.passed };
       set({ doc: shown });
       save(shown);
       get().replaceText(doc.lesson.solution);

@@ -51,6 +51,12 @@ describe('graph model', () => {
     expect(nodes.some((n) => n.id === 'nslabel:empty')).toBe(false);
   });
 
+  it('shows at most four lines over a box, so a label never reaches the box above', () => {
+    const many = TWO_NAMESPACES + '---\napiVersion: v1\nkind: Namespace\nmetadata: {name: test, labels: {a: "1", b: "2", c: "3", d: "4"}}\n';
+    const { nodes } = graph(many);
+    expect(nodes.find((n) => n.id === 'nslabel:test')!.label).toBe('test\na=1\nb=2\n+3 more');
+  });
+
   it('does not move any node when a policy is typed: positions depend on the endpoints only', () => {
     const before = layout(cluster(TWO_NAMESPACES));
     const after = layout(

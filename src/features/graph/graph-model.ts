@@ -112,15 +112,29 @@ export function buildGraph(result: LabResult, selectedPod: string | null, isolat
   const { cluster, connectivity, grade } = result;
   const positions = layout(cluster);
   const nodes: GraphNode[] = [];
+  // Each namespace's box, from its pods' positions (loops, not spreads: a namespace may hold many pods).
+  const boxes = new Map<string, { minX: number; maxX: number; minY: number }>();
+  for (const e of cluster.endpoints) {
+    const q = e.namespace === null ? undefined : positions.get(nodeId(e.id));
+    if (!q || e.namespace === null) continue;
+    const b = boxes.get(e.namespace);
+    if (!b) boxes.set(e.namespace, { minX: q.x, maxX: q.x, minY: q.y });
+    else {
+      b.minX = Math.min(b.minX, q.x);
+      b.maxX = Math.max(b.maxX, q.x);
+      b.minY = Math.min(b.minY, q.y);
+    }
+  }
   for (const ns of cluster.namespaces) {
-    const lines = [ns.name, ...Object.entries(ns.labels).map(([k, v]) => `${k}=${v}`)];
+    const labels = Object.entries(ns.labels).map(([k, v]) => `${k}=${v}`);
+    // At most four lines fit between two stacked boxes: the name and three labels, or two and a count.
+    const shown = labels.length <= 3 ? labels : [...labels.slice(0, 2), `+${labels.length - 2} more`];
+    const lines = [ns.name, ...shown];
     // The label is centred over the box, whose size follows its pods; an empty namespace keeps its own label.
-    const pods = cluster.endpoints.map((e) => (e.namespace === ns.name ? positions.get(nodeId(e.id)) : undefined)).filter((q) => q !== undefined);
-    nodes.push({ id: `ns:${ns.name}`, kind: 'namespace', label: pods.length === 0 ? lines.join('\n') : '' });
-    if (pods.length === 0) continue;
-    const minX = Math.min(...pods.map((q) => q.x));
-    const maxX = Math.max(...pods.map((q) => q.x));
-    const minY = Math.min(...pods.map((q) => q.y));
+    const box = boxes.get(ns.name);
+    nodes.push({ id: `ns:${ns.name}`, kind: 'namespace', label: box ? '' : lines.join('\n') });
+    if (!box) continue;
+    const { minX, maxX, minY } = box;
     nodes.push({
       id: `nslabel:${ns.name}`,
       kind: 'namespace-label',

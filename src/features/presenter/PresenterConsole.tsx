@@ -38,8 +38,9 @@ export function PresenterConsole() {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
-      // Space on a focused button, link or summary is that control's own key (Reveal, Apply...), never "next".
-      if (e.key === ' ' && target?.closest('button, a, summary, [role="button"], [tabindex]')) return;
+      // Space on a button reached with the keyboard is that button's own key (Reveal, Apply...), never "next";
+      // after a mouse click the focus stays on the button without showing, and Space still means "next".
+      if (e.key === ' ' && target?.matches('button:focus-visible, summary:focus-visible')) return;
       const { goToStep, presenter: p } = useLab.getState();
       if (e.key === 'ArrowRight' || e.key === ' ' || e.key === 'PageDown') {
         e.preventDefault();

@@ -9,29 +9,30 @@ export function ShareButton() {
   const t = useLab(selectStrings);
   const route = useLab(selectRoute);
   const [url, setUrl] = useState('');
-  const [message, setMessage] = useState('');
+  // What to say, kept as a kind (not text) so it follows the language switcher.
+  const [status, setStatus] = useState<{ kind: 'copied' } | { kind: 'too-long'; chars: number } | null>(null);
   // "Copied" fades after a moment; the link itself stays to be copied by hand.
-  const copied = message === t.shareCopied;
   useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setMessage(''), 4000);
+    if (status?.kind !== 'copied') return;
+    const timer = setTimeout(() => setStatus(null), 4000);
     return () => clearTimeout(timer);
-  }, [copied]);
+  }, [status]);
+  const message = status === null ? '' : status.kind === 'copied' ? t.shareCopied : t.shareTooLong(status.chars);
 
   const share = async () => {
     const text = useLab.getState().doc?.text ?? '';
     const result = await shareUrl(`${location.origin}${location.pathname}`, routePath(route), text);
     if ('tooLong' in result) {
       setUrl('');
-      setMessage(t.shareTooLong(result.tooLong));
+      setStatus({ kind: 'too-long', chars: result.tooLong });
       return;
     }
     setUrl(result.url);
     try {
       await navigator.clipboard.writeText(result.url);
-      setMessage(t.shareCopied);
+      setStatus({ kind: 'copied' });
     } catch {
-      setMessage('');
+      setStatus(null);
     }
   };
 
