@@ -116,9 +116,12 @@ const SYNTAX_WORDS: readonly [RegExp, string, string][] = [
   [/^Unexpected flow-seq-end/, 'a "]" without its "["', '対応する「[」のない「]」があります'],
 ];
 
-function syntaxWords(libMessage: string): { en: string; ja?: string } {
-  for (const [pattern, en, ja] of SYNTAX_WORDS) if (pattern.test(libMessage)) return { en, ja };
-  return { en: libMessage };
+/** A YAML syntax problem at `offset`, worded for a learner where the parser's message is a common one. */
+function syntaxProblem(offset: number, libMessage: string): ChunkProblem {
+  for (const [pattern, message, messageJa] of SYNTAX_WORDS) {
+    if (pattern.test(libMessage)) return { offset, code: 'yaml-syntax', message, messageJa };
+  }
+  return { offset, code: 'yaml-syntax', message: libMessage };
 }
 
 /** A problem found while parsing one chunk; offsets are relative to the chunk. */
@@ -263,8 +266,7 @@ function parseChunk(text: string): ChunkResult {
             problems.push({ offset: error.pos[0], code: 'too-deep', message: 'the text nests too deeply to parse' });
             continue;
           }
-          const words = syntaxWords(firstLine(error.message));
-          problems.push({ offset: error.pos[0], code: 'yaml-syntax', message: words.en, ...(words.ja ? { messageJa: words.ja } : {}) });
+          problems.push(syntaxProblem(error.pos[0], firstLine(error.message)));
         }
         continue;
       }
@@ -276,8 +278,7 @@ function parseChunk(text: string): ChunkResult {
         const converter = new Converter(doc);
         const root = converter.convert(doc.contents as YamlNode, 0);
         if (converter.duplicateKeys.length > 0) {
-          const words = syntaxWords('Map keys must be unique');
-          for (const at of converter.duplicateKeys) problems.push({ offset: at, code: 'yaml-syntax', message: words.en, ...(words.ja ? { messageJa: words.ja } : {}) });
+          for (const at of converter.duplicateKeys) problems.push(syntaxProblem(at, 'Map keys must be unique'));
           continue;
         }
         roots.push(root);
