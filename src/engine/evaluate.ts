@@ -1,6 +1,7 @@
 // The fast evaluator: decides every connection of a cluster through bitsets over endpoint indexes.
 // Build once per cluster: selectors become bitsets, rules become peer sets, then each probe is a few ORs.
 import type {
+  Diagnostic,
   Cluster,
   ConnectivityRow,
   Endpoint,
@@ -66,6 +67,10 @@ const ROW_OVERHEAD = 96;
 /** Thrown by evaluate() when the cluster and probe set would not fit in memory; callers report `too-large`. */
 export class EvaluationTooLarge extends Error {
   readonly code = 'too-large';
+  /** The refusal as a diagnostic on the first line of `file`. */
+  diagnostic(file: string): Diagnostic {
+    return { severity: 'error', file, line: 1, col: 1, code: this.code, message: this.message };
+  }
 }
 
 /** Evaluates every connection of the cluster. Throws EvaluationTooLarge rather than run out of memory. */

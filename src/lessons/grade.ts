@@ -57,8 +57,8 @@ export function gradeSubmission(lesson: Lesson, inputs: readonly SourceText[], c
     connectivity = evaluate(cluster, { ports: lesson.probes, declaredPorts: false });
   } catch (err) {
     if (!(err instanceof EvaluationTooLarge)) throw err;
-    const at = inputs[0]?.file ?? lesson.cluster.file;
-    return { status: 'invalid', diagnostics: [...diagnostics, { severity: 'error', file: at, line: 1, col: 1, code: 'too-large', message: err.message }], checks: [], connectivity: null, expected };
+    const refusal = err.diagnostic(inputs[0]?.file ?? lesson.cluster.file);
+    return { status: 'invalid', diagnostics: [...diagnostics, refusal], checks: [], connectivity: null, expected };
   }
   const checks = lesson.checks.map((check) => runCheck(check, cluster, connectivity));
   const attemptHasPolicy = cluster.policies.some((p) => files.has(p.location.file));

@@ -138,7 +138,7 @@ function runEvaluation(doc: Doc): { diagnostics: Diagnostic[]; result: LabResult
     connectivity = evaluate(cluster, { declaredPorts: true });
   } catch (err) {
     if (!(err instanceof EvaluationTooLarge)) throw err;
-    return { diagnostics: [...diagnostics, { severity: 'error', file: EDITOR_FILE, line: 1, col: 1, code: 'too-large', message: err.message }], result: null, status: null };
+    return { diagnostics: [...diagnostics, err.diagnostic(EDITOR_FILE)], result: null, status: null };
   }
   return { diagnostics, result: { cluster, connectivity, grade: null, evalMs: performance.now() - started }, status: 'pending' };
 }
