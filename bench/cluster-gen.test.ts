@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateCluster } from './cluster-gen';
-import { evaluate, loadCluster } from '../src/engine/index';
+import { evaluate, loadCluster } from '../src/topics/netpol/index';
 
 describe('benchmark cluster generator', () => {
   it('makes valid clusters of the requested size', () => {

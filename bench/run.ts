@@ -6,7 +6,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parseAllDocuments } from 'yaml';
-import { evaluate, loadCluster, type Probe } from '../src/engine/index';
+import { evaluate, loadCluster, type Probe } from '../src/topics/netpol/index';
 import { generateCluster } from './cluster-gen';
 
 const SIZES = [

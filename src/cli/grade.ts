@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatDiagnostic, type SourceText } from '../engine/index';
+import { formatDiagnostic, type SourceText } from '../topics/netpol/index';
 import { gradeSubmission, loadLesson, LessonError, LANGUAGES, type Language, type Lesson } from '../lessons/index';
 import { readLessonFolders } from '../lessons/read-folder';
 import { readInputs } from './inputs';

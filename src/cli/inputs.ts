@@ -1,7 +1,7 @@
 // Reads the CLI's input files: files, folders of manifests, or - for standard input.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic, SourceText } from '../engine/index';
+import type { Diagnostic, SourceText } from '../topics/netpol/index';
 
 const MANIFEST = /\.(ya?ml|json)$/i;
 

@@ -10,7 +10,7 @@ import {
   loadCluster,
   parseProbeList,
   describeExplanation,
-} from '../engine/index';
+} from '../topics/netpol/index';
 import { writeLines, type Output } from './output';
 import { renderTable } from './table';
 import { readInputs } from './inputs';

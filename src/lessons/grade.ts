@@ -11,7 +11,7 @@ import {
   evaluate,
   EvaluationTooLarge,
   loadCluster,
-} from '../engine/index';
+} from '../topics/netpol/index';
 import type { Check, ConnectivityCheck, Language, Lesson, Localized, Verdict } from './model';
 
 export type GradeStatus = 'pending' | 'passed' | 'failed' | 'invalid';

@@ -1,7 +1,7 @@
 // Reads a lesson folder (given as file texts, so the app, the CLI and tests share it) and validates it.
 // Every problem names the file and the field, so a broken lesson fails the suite with a clear line.
 import { parse } from 'yaml';
-import { parseProbeList, type Probe } from '../engine/index';
+import { parseProbeList, type Probe } from '../topics/netpol/index';
 import type { Check, CheckSpec, ConnectivityException, Language, Lesson, Localized, Step, Verdict } from './model';
 import { LANGUAGES } from './model';
 

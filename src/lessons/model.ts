@@ -1,5 +1,5 @@
 // What a lesson is once loaded: texts in English and Japanese, the cluster, and the checks that grade it.
-import type { Probe } from '../engine/index';
+import type { Probe } from '../topics/netpol/index';
 
 export const LANGUAGES = ['en', 'ja'] as const;
 export type Language = (typeof LANGUAGES)[number];

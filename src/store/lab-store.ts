@@ -1,7 +1,7 @@
 // The one store of the lab: route, language, the document in the editor, the last good evaluation and the
 // selection. Components read it through the named selectors in selectors.ts.
 import { create } from 'zustand';
-import { createParseCache, evaluate, EvaluationTooLarge, loadCluster, type Cluster, type Connectivity, type Diagnostic } from '../engine/index';
+import { createParseCache, evaluate, EvaluationTooLarge, loadCluster, type Cluster, type Connectivity, type Diagnostic } from '../topics/netpol/index';
 import { gradeAttempt, LANGUAGES, type Grade, type Language, type Lesson } from '../lessons/index';
 import { lessonById, PLAYGROUND_START } from './catalog';
 import { loadDoc, loadLang, saveBackup, saveDoc, saveLang } from './persist';

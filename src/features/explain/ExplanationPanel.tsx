@@ -1,7 +1,7 @@
 // "Why?": the engine's reasons for the selected connection, in sentences, with policy names that jump to
 // their line in the editor.
 import { Fragment, useMemo, type ReactNode } from 'react';
-import { describeExplanation, type Explanation } from '../../engine/index';
+import { describeExplanation, type Explanation } from '../../topics/netpol/index';
 import { useLab } from '../../store/lab-store';
 import { selectLang, selectResult, selectSelectedEdge, selectStale, selectStrings } from '../../store/selectors';
 

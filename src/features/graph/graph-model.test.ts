@@ -1,7 +1,7 @@
 // The graph's elements and their fixed layout: what a learner sees must not jump while they type, and no
 // namespace's name may sit where pods or other boxes are.
 import { describe, expect, it } from 'vitest';
-import { evaluate, loadCluster } from '../../engine/index';
+import { evaluate, loadCluster } from '../../topics/netpol/index';
 import { buildGraph, layout, nodeId, type GraphNode } from './graph-model';
 
 const cluster = (text: string) => {

@@ -1,6 +1,6 @@
 // Turns an evaluation into graph elements: namespaces as compound nodes, pods inside, external endpoints
 // outside, one edge per ordered pair. Positions come from a fixed grid so editing never makes nodes jump.
-import type { Cluster, Endpoint, Probe } from '../../engine/index';
+import type { Cluster, Endpoint, Probe } from '../../topics/netpol/index';
 import type { Verdict } from '../../lessons/index';
 import type { LabResult } from '../../store/lab-store';
 

@@ -1,6 +1,6 @@
 // "The policy under the cursor": which policy the editor's cursor is in, which pods it selects and which
 // endpoints its rules admit as peers.
-import { peerMatches, policySelects, type Cluster, type NetworkPolicy } from '../../engine/index';
+import { peerMatches, policySelects, type Cluster, type NetworkPolicy } from '../../topics/netpol/index';
 import type { LabResult } from '../../store/lab-store';
 
 export interface PolicyFocus {

@@ -1,6 +1,6 @@
 // Japanese summaries of the engine's diagnostic codes. The problem list shows the summary first and the
 // engine's precise English detail after it (paths and values read the same in both languages).
-import type { Diagnostic, ErrorCode } from '../../engine/index';
+import type { Diagnostic, ErrorCode } from '../../topics/netpol/index';
 
 export const DIAGNOSTICS_JA: Readonly<Record<ErrorCode, string>> = {
   'yaml-syntax': 'YAML または JSON として正しくありません',

@@ -1,53 +1,13 @@
-// The engine's data model: what parsing produces and what evaluation reads.
+// The data model: what parsing produces and what evaluation reads.
 // Every object keeps where it came from, so errors, explanations and editor links can point at a line.
-
-/** A place in an input text: file name plus 1-based line and column. */
-export interface SourceLocation {
-  file: string;
-  line: number;
-  col: number;
-}
-
-export type Severity = 'error' | 'warning';
-
-/** One problem found in the input, in the `FILE:LINE:COL: error[CODE]: message` sense. */
-export interface Diagnostic extends SourceLocation {
-  severity: Severity;
-  code: string;
-  message: string;
-  /** The same message in Japanese, where the engine words it itself (YAML syntax errors). */
-  messageJa?: string;
-}
-
-export type Protocol = 'TCP' | 'UDP' | 'SCTP';
-export const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
+import type { Cidr, DeclaredPort, IPAddress, LabelSelector, Protocol, SourceLocation } from '../../kube/index';
+export { PROTOCOLS } from '../../kube/index';
+export type { Cidr, DeclaredPort, Protocol, IPAddress, LabelSelector, SelectorOperator, SelectorRequirement, SourceLocation, Diagnostic, Severity } from '../../kube/index';
 
 /** A connection attempt's destination port and protocol. */
 export interface Probe {
   port: number;
   protocol: Protocol;
-}
-
-/** A container port (or an ExternalEndpoint port) that an endpoint declares. */
-export interface DeclaredPort {
-  name: string | null;
-  port: number;
-  protocol: Protocol;
-}
-
-/** A parsed IP address: v4 as a 32-bit value, v6 as a 128-bit value, both as bigint. */
-export interface IPAddress {
-  family: 4 | 6;
-  value: bigint;
-  text: string;
-}
-
-export interface Cidr {
-  family: 4 | 6;
-  /** The network address with host bits cleared. */
-  base: bigint;
-  prefix: number;
-  text: string;
 }
 
 export interface Namespace {
@@ -84,20 +44,6 @@ export interface Endpoint {
   nodeName: string | null;
   ports: readonly DeclaredPort[];
   location: SourceLocation;
-}
-
-export type SelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
-
-export interface SelectorRequirement {
-  key: string;
-  operator: SelectorOperator;
-  values: readonly string[];
-}
-
-/** A metav1.LabelSelector. Empty (no labels, no expressions) selects everything. */
-export interface LabelSelector {
-  matchLabels: Readonly<Record<string, string>>;
-  matchExpressions: readonly SelectorRequirement[];
 }
 
 /** A normalised NetworkPolicyPeer: a closed, tagged union. */

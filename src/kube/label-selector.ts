@@ -1,5 +1,5 @@
 // metav1.LabelSelector matching, as apimachinery does it: matchLabels AND every matchExpressions entry.
-import type { LabelSelector, SelectorRequirement } from './model';
+import type { LabelSelector, SelectorRequirement } from './types';
 
 /** True when the labels satisfy the selector. An empty selector matches everything. */
 export function selectorMatches(selector: LabelSelector, labels: Readonly<Record<string, string>>): boolean {

@@ -1,5 +1,5 @@
 // The one textual form of a diagnostic, shared by the CLI and anything else that prints them.
-import type { Diagnostic } from './model';
+import type { Diagnostic } from './types';
 
 /** `FILE:LINE:COL: error[CODE]: message` (or `warning[CODE]`). */
 export function formatDiagnostic(d: Diagnostic): string {

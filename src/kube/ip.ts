@@ -1,6 +1,6 @@
 // IPv4/IPv6 addresses and CIDR blocks as the API server parses them (Go's net package, "sloppy" IPv4
 // that tolerates leading zeros as decimal). Values are bigints so one code path serves both families.
-import type { Cidr, IPAddress } from './model';
+import type { Cidr, IPAddress } from './types';
 
 // Sloppy IPv4 as the API server accepts it: any number of leading zeros, read as decimal.
 const V4_PART = /^[0-9]+$/;

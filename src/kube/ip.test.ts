@@ -1,7 +1,7 @@
 // IPv4/IPv6 addresses and CIDR blocks: parsing, host-bit clearing, containment, and what is refused.
 import { describe, expect, it } from 'vitest';
 import { cidrContains, parseCidr, parseIP } from './ip';
-import type { Cidr, IPAddress } from './model';
+import type { Cidr, IPAddress } from './types';
 
 function ip(text: string): IPAddress {
   const parsed = parseIP(text);

@@ -16,8 +16,8 @@ import type {
 } from './model';
 import { type Bits, bitsWith, forEachBit, fullBits, hasBit, orInto, popcount32, transpose, wordsFor } from './bitset';
 import { type ClusterIndex, explainConnection, indexCluster, isSelectable } from './explain';
-import { cidrContains } from './ip';
-import { selectorMatches } from './label-selector';
+import { cidrContains } from '../../kube/index';
+import { selectorMatches } from '../../kube/index';
 
 export interface ProbeOptions {
   /** Probes added to every destination (the CLI's `--ports`). */

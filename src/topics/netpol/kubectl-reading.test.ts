@@ -2,7 +2,7 @@
 // Kubernetes disagree (found by review against go-yaml v2 and the API server's defaulting).
 import { describe, expect, it } from 'vitest';
 import { loadCluster } from './index';
-import { resolvePlainScalar } from './yaml-source';
+import { resolvePlainScalar } from '../../kube/index';
 
 const load = (text: string, file = 'x.yaml') => loadCluster([{ file, text }]);
 const pod = (labels: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    ${labels}\n`;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import {
-  buildCluster,
+  readCluster,
   evaluate,
   loadCluster,
   parseSources,
@@ -420,8 +420,8 @@ function load(inputs: SourceText[]): Cluster {
 }
 
 // Parsing YAML text costs several times what loading and evaluating the cluster does, so the properties that need
-// many runs hand buildCluster the trees that parsing would have produced; one property checks the two agree.
-type SourceDocument = Parameters<typeof buildCluster>[0][number];
+// many runs hand readCluster the trees that parsing would have produced; one property checks the two agree.
+type SourceDocument = Parameters<typeof readCluster>[0][number];
 type PNode = SourceDocument['root'];
 type PEntry = Extract<PNode, { type: 'map' }>['entries'] extends ReadonlyMap<string, infer E> ? E : never;
 
@@ -439,7 +439,7 @@ function treeOf(value: unknown, offset: number): PNode {
 function loadObjects(docs: readonly Record<string, unknown>[]): Cluster {
   const file = 'cluster.yaml';
   const documents = docs.map((doc, i): SourceDocument => ({ file, root: treeOf(doc, i), locate: (offset) => ({ file, line: offset + 1, col: 1 }) }));
-  const { cluster, diagnostics } = buildCluster(documents);
+  const { cluster, diagnostics } = readCluster(documents);
   expectNoErrors(diagnostics, () => blockYaml(docs));
   return cluster;
 }
@@ -825,7 +825,7 @@ describe('laws', () => {
         // Parse once, build twice: without and with the added policy's document.
         const parsed = parseSources([{ file: 'cluster.yaml', text: yaml }, { file: 'added.yaml', text: addedYaml }]);
         const context = (): string => `${caseText(yaml, options)}\n--- added ---\n${addedYaml}`;
-        const built = [buildCluster(parsed.documents.filter((d) => d.file === 'cluster.yaml')), buildCluster(parsed.documents)];
+        const built = [readCluster(parsed.documents.filter((d) => d.file === 'cluster.yaml')), readCluster(parsed.documents)];
         for (const { diagnostics } of [parsed, ...built]) expectNoErrors(diagnostics, context);
         const before = evaluate(built[0]!.cluster, options);
         const after = evaluate(built[1]!.cluster, options);

@@ -1,7 +1,7 @@
 // Turns input texts (YAML, multi-document, or JSON) into plain trees that remember their offsets.
 // Aliases are expanded under a budget and nesting is capped, so hostile input fails fast and small.
 import { Composer, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Scalar } from 'yaml';
-import type { Diagnostic, SourceLocation } from './model';
+import type { Diagnostic, SourceLocation } from './types';
 import type { ErrorCode } from './errors';
 
 /** The largest input text accepted, in characters. */

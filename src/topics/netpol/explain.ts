@@ -13,8 +13,8 @@ import type {
   Rule,
   RuleRef,
 } from './model';
-import { formatSelector, isEmptySelector, selectorMatches } from './label-selector';
-import { cidrContains } from './ip';
+import { formatSelector, isEmptySelector, selectorMatches } from '../../kube/index';
+import { cidrContains } from '../../kube/index';
 
 /** Lookups shared by the explainer and the evaluator. */
 export interface ClusterIndex {
