@@ -1,0 +1,322 @@
+// Typed, located access to one parsed document, validating as the API server would. Every topic's kind
+// readers use it, so a wrong type, an unknown field or a bad label reads the same in every topic.
+import type { DeclaredPort, Diagnostic, IPAddress, LabelSelector, Protocol, SelectorOperator, SelectorRequirement, SourceLocation } from './types';
+import type { ErrorCode } from './errors';
+import type { PMap, PNode, SourceDocument } from './yaml-source';
+import { parseIP } from './ip';
+import { checkDnsLabel, checkDnsSubdomain, checkLabelKey, checkLabelValue, checkPortName } from './validation';
+
+/** Thrown by a kind reader to drop a broken object: the problem was reported, the rest still loads. */
+export class Invalid extends Error {}
+
+/** An object's metadata as the API server keeps it. */
+export interface ObjectMeta {
+  name: string;
+  /** The object's namespace (`default` when a namespaced object names none); '' for cluster-scoped kinds. */
+  namespace: string;
+  labels: Record<string, string>;
+  location: SourceLocation;
+}
+
+export const EMPTY_SELECTOR: LabelSelector = { matchLabels: {}, matchExpressions: [] };
+
+const SELECTOR_FIELDS = ['matchLabels', 'matchExpressions'];
+const REQUIREMENT_FIELDS = ['key', 'operator', 'values'];
+
+/** Walks one document, reporting problems with their locations into `out`. */
+export class ObjectReader {
+  /** Errors found in the object being read; the object is dropped if there are any. */
+  errors = 0;
+  /** The object being read (`Pod default/web`), added to every message. */
+  what = '';
+
+  constructor(
+    readonly doc: SourceDocument,
+    private readonly out: Diagnostic[],
+  ) {}
+
+  at(node: PNode | number): SourceLocation {
+    return this.doc.locate(typeof node === 'number' ? node : node.offset);
+  }
+
+  report(node: PNode | number, code: ErrorCode | (string & {}), message: string, severity: 'error' | 'warning' = 'error'): void {
+    if (severity === 'error') this.errors++;
+    const suffix = this.what ? ` (${this.what})` : '';
+    this.out.push({ ...this.at(node), severity, code, message: message + suffix });
+  }
+
+  // ---- typed access -------------------------------------------------------------------------
+
+  map(node: PNode | undefined, path: string): PMap | null {
+    if (!node || isNull(node)) return null;
+    if (node.type !== 'map') {
+      this.report(node, 'wrong-type', `${path} must be a mapping`);
+      return null;
+    }
+    return node;
+  }
+
+  list(node: PNode | undefined, path: string): readonly PNode[] | null {
+    if (!node || isNull(node)) return null;
+    if (node.type !== 'seq') {
+      this.report(node, 'wrong-type', `${path} must be a list`);
+      return null;
+    }
+    return node.items;
+  }
+
+  string(node: PNode | undefined, path: string): string | null {
+    if (!node || isNull(node)) return null;
+    if (node.type !== 'scalar' || typeof node.value !== 'string') {
+      this.report(node, 'wrong-type', `${path} must be a string, not ${describe(node)}`);
+      return null;
+    }
+    return node.value;
+  }
+
+  /** A list of strings; null entries read as "" (JSON null in a string field). */
+  strings(node: PNode | undefined, path: string): string[] {
+    const out: string[] = [];
+    (this.list(node, path) ?? []).forEach((item, i) => {
+      if (isNull(item)) out.push('');
+      else {
+        const text = this.string(item, `${path}[${i}]`);
+        if (text !== null) out.push(text);
+      }
+    });
+    return out;
+  }
+
+  bool(node: PNode | undefined, path: string): boolean {
+    if (!node || isNull(node)) return false;
+    if (node.type !== 'scalar' || typeof node.value !== 'boolean') {
+      this.report(node, 'wrong-type', `${path} must be true or false, not ${describe(node)}`);
+      return false;
+    }
+    return node.value;
+  }
+
+  integer(node: PNode | undefined, path: string): number | null {
+    if (!node || isNull(node)) return null;
+    if (node.type !== 'scalar' || typeof node.value !== 'number' || !Number.isInteger(node.value)) {
+      this.report(node, 'wrong-type', `${path} must be an integer, not ${describe(node)}`);
+      return null;
+    }
+    return node.value;
+  }
+
+  /** Reports every field of `node` that is not in `allowed`, with a "did you mean". */
+  onlyFields(node: PMap, allowed: readonly string[], path: string): void {
+    for (const entry of node.entries.values()) {
+      if (!allowed.includes(entry.key)) {
+        const near = closest(entry.key, allowed);
+        const hint = near ? `; did you mean ${near}?` : `; expected one of ${allowed.join(', ')}`;
+        this.report(entry.keyOffset, 'unknown-field', `unknown field ${path ? path + '.' : ''}${entry.key}${hint}`);
+      }
+    }
+  }
+
+  labels(node: PNode | undefined, path: string): Record<string, string> {
+    const labels: Record<string, string> = {};
+    const map = this.map(node, path);
+    if (!map) return labels;
+    for (const entry of map.entries.values()) {
+      const keyProblem = checkLabelKey(entry.key);
+      if (keyProblem) this.report(entry.keyOffset, 'invalid-label', `${path}: key "${entry.key}": ${keyProblem}`);
+      const v = entry.value;
+      if (isNull(v)) {
+        labels[entry.key] = ''; // JSON null decodes to "" in a string field, as the API server reads it
+        continue;
+      }
+      if (v.type !== 'scalar' || typeof v.value !== 'string') {
+        const quoted = v.type === 'scalar' && v.value !== null ? ` (quote it: "${v.text ?? String(v.value)}")` : '';
+        this.report(v, 'label-not-string', `${path}.${entry.key} must be a string, not ${describe(v)}${quoted}`);
+        continue;
+      }
+      const valueProblem = checkLabelValue(v.value);
+      if (valueProblem) this.report(v, 'invalid-label', `${path}.${entry.key}: value "${v.value}": ${valueProblem}`);
+      labels[entry.key] = v.value;
+    }
+    return labels;
+  }
+
+  /**
+   * metadata.name, namespace and labels. A namespaced object without a namespace is in `default` (the request's
+   * namespace, as `kubectl apply` sends it). Throws Invalid when the name is missing.
+   */
+  metadata(node: PMap, kind: string, namespaced: boolean, nameRule: 'label' | 'subdomain' = 'subdomain'): ObjectMeta {
+    const meta = this.map(node.entries.get('metadata')?.value, 'metadata');
+    const name = this.string(meta?.entries.get('name')?.value, 'metadata.name');
+    if (name === null) {
+      this.report(meta ?? node, 'missing-field', `${kind}: metadata.name is required`);
+      throw new Invalid();
+    }
+    const nameNode = meta?.entries.get('name')?.value ?? node;
+    const nameProblem = nameRule === 'label' ? checkDnsLabel(name) : checkDnsSubdomain(name);
+    const namespaceNode = meta?.entries.get('namespace')?.value;
+    const namespace = namespaced ? this.string(namespaceNode, 'metadata.namespace') || 'default' : '';
+    this.what = namespaced ? `${kind} ${namespace}/${name}` : `${kind} ${name}`;
+    if (nameProblem) this.report(nameNode, 'invalid-name', `metadata.name "${name}": ${nameProblem}`);
+    if (namespaced && namespaceNode && namespace !== 'default') {
+      const nsProblem = checkDnsLabel(namespace);
+      if (nsProblem) this.report(namespaceNode, 'invalid-name', `metadata.namespace "${namespace}": ${nsProblem}`);
+    }
+    const labels = this.labels(meta?.entries.get('labels')?.value, 'metadata.labels');
+    return { name, namespace, labels, location: this.at(node) };
+  }
+
+  protocol(node: PNode | undefined, path: string): Protocol {
+    const text = this.string(node, path);
+    if (text === null) return 'TCP';
+    if (text === 'TCP' || text === 'UDP' || text === 'SCTP') return text;
+    this.report(node ?? 0, 'invalid-protocol', `${path} "${text}" is not supported; use TCP, UDP or SCTP (upper case)`);
+    return 'TCP';
+  }
+
+  ip(node: PNode | undefined, path: string): IPAddress | null {
+    const text = this.string(node, path);
+    if (text === null || text === '') return null;
+    const ip = parseIP(text);
+    if (!ip) this.report(node ?? 0, 'invalid-ip', `${path} "${text}" is not an IPv4 or IPv6 address`);
+    return ip;
+  }
+
+  /** Every container's ports (validateContainerPorts: numbers in range, names unique within a container). */
+  containerPorts(podSpec: PMap | null, path: string): DeclaredPort[] {
+    const ports: DeclaredPort[] = [];
+    const containers = this.list(podSpec?.entries.get('containers')?.value, `${path}.containers`) ?? [];
+    containers.forEach((c, ci) => {
+      const names = new Set<string>();
+      const container = this.map(c, `${path}.containers[${ci}]`);
+      const list = this.list(container?.entries.get('ports')?.value, `${path}.containers[${ci}].ports`) ?? [];
+      list.forEach((p, pi) => {
+        const at = `${path}.containers[${ci}].ports[${pi}]`;
+        const port = this.map(p, at);
+        if (!port) return;
+        const numberNode = port.entries.get('containerPort')?.value;
+        const number = this.integer(numberNode, `${at}.containerPort`);
+        if (number === null) {
+          if (!numberNode || isNull(numberNode)) this.report(port, 'missing-field', `${at}.containerPort is required`);
+          return;
+        }
+        if (number < 1 || number > 65535) {
+          this.report(numberNode ?? port, 'invalid-port', `${at}.containerPort ${number} is outside 1-65535`);
+          return;
+        }
+        const protocolNode = port.entries.get('protocol')?.value;
+        // SetDefaults_ContainerPort turns an empty protocol into TCP.
+        const protocol = protocolNode?.type === 'scalar' && protocolNode.value === '' ? 'TCP' : this.protocol(protocolNode, `${at}.protocol`);
+        const nameNode = port.entries.get('name')?.value;
+        const name = this.string(nameNode, `${at}.name`);
+        if (name !== null && name !== '') {
+          const problem = checkPortName(name);
+          if (problem) this.report(nameNode ?? port, 'invalid-port', `${at}.name "${name}": ${problem}`);
+          if (names.has(name)) this.report(nameNode ?? port, 'duplicate', `${at}.name "${name}" is used by another port of this container`);
+          names.add(name);
+        }
+        ports.push({ name: name || null, port: number, protocol });
+      });
+    });
+    return ports;
+  }
+
+  /** A metav1.LabelSelector, validated as apimachinery does; null when absent. */
+  selector(node: PNode | undefined, path: string): LabelSelector | null {
+    const map = this.map(node, path);
+    if (!map) return null;
+    this.onlyFields(map, SELECTOR_FIELDS, path);
+    const matchLabels = this.labels(map.entries.get('matchLabels')?.value, `${path}.matchLabels`);
+    const matchExpressions: SelectorRequirement[] = [];
+    (this.list(map.entries.get('matchExpressions')?.value, `${path}.matchExpressions`) ?? []).forEach((e, i) => {
+      const at = `${path}.matchExpressions[${i}]`;
+      const expr = this.map(e, at);
+      if (!expr) {
+        this.report(e, 'missing-field', `${at} must set key and operator`);
+        return;
+      }
+      this.onlyFields(expr, REQUIREMENT_FIELDS, at);
+      const keyNode = expr.entries.get('key')?.value;
+      const key = this.string(keyNode, `${at}.key`);
+      if (key === null) {
+        if (!keyNode || isNull(keyNode)) this.report(expr, 'missing-field', `${at}.key is required`);
+        return;
+      }
+      const keyProblem = checkLabelKey(key);
+      if (keyProblem) this.report(keyNode ?? expr, 'invalid-label', `${at}.key "${key}": ${keyProblem}`);
+      const opNode = expr.entries.get('operator')?.value;
+      const operator = this.string(opNode, `${at}.operator`);
+      if (operator === null) {
+        if (!opNode || isNull(opNode)) this.report(expr, 'missing-field', `${at}.operator is required`);
+        return;
+      }
+      const valuesNode = expr.entries.get('values')?.value;
+      const values: string[] = [];
+      (this.list(valuesNode, `${at}.values`) ?? []).forEach((v, j) => {
+        if (isNull(v)) {
+          values.push('');
+          return;
+        }
+        if (v.type !== 'scalar' || typeof v.value !== 'string') {
+          this.report(v, 'label-not-string', `${at}.values[${j}] must be a string, not ${describe(v)}`);
+          return;
+        }
+        const problem = checkLabelValue(v.value);
+        if (problem) this.report(v, 'invalid-label', `${at}.values[${j}] "${v.value}": ${problem}`);
+        values.push(v.value);
+      });
+      const valueCount = valuesNode && valuesNode.type === 'seq' ? valuesNode.items.length : 0;
+      if (operator === 'In' || operator === 'NotIn') {
+        if (valueCount === 0) this.report(valuesNode ?? expr, 'invalid-values', `${at}.values must be non-empty when operator is ${operator}`);
+      } else if (operator === 'Exists' || operator === 'DoesNotExist') {
+        if (valueCount > 0) this.report(valuesNode ?? expr, 'invalid-values', `${at}.values must be empty when operator is ${operator}`);
+      } else {
+        this.report(opNode ?? expr, 'invalid-operator', `${at}.operator "${operator}" is not a valid operator; use In, NotIn, Exists or DoesNotExist`);
+        return;
+      }
+      matchExpressions.push({ key, operator: operator as SelectorOperator, values });
+    });
+    return { matchLabels, matchExpressions };
+  }
+}
+
+export function isNull(node: PNode): boolean {
+  return node.type === 'scalar' && (node.value === null || node.value === undefined);
+}
+
+/** How a value reads in a message: "a mapping", "the string "x"", "the number 8". */
+export function describe(node: PNode): string {
+  if (node.type === 'map') return 'a mapping';
+  if (node.type === 'seq') return 'a list';
+  const v = node.value;
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'string') return `the string "${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
+  if (typeof v === 'number' || typeof v === 'bigint') return `the number ${String(v)}`;
+  if (typeof v === 'boolean') return `the boolean ${String(v)}`;
+  return 'a value of another type';
+}
+
+/** The allowed name nearest to a misspelt one (edit distance at most 3), for "did you mean". */
+export function closest(word: string, candidates: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = 4;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
