@@ -1,7 +1,7 @@
 // The composition root: header, notices and the page for the current route.
 import { useEffect } from 'react';
 import { useLab } from '../store/lab-store';
-import { selectLang, selectNotice, selectRoute, selectStrings } from '../store/selectors';
+import { selectLang, selectNotice, selectRoute } from '../store/selectors';
 import { LANGUAGES, type Language } from '../lessons/index';
 import { LessonList } from '../features/lesson/LessonList';
 import { LessonPanel } from '../features/lesson/LessonPanel';
@@ -9,11 +9,12 @@ import { EditorPanel } from '../features/editor/EditorPanel';
 import { GraphPanel } from '../features/graph/GraphPanel';
 import { ProjectorView } from '../features/presenter/ProjectorView';
 import { PresenterConsole } from '../features/presenter/PresenterConsole';
+import { useStrings } from '../features/i18n/useStrings';
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ja: '日本語' };
 
 function Header() {
-  const t = useLab(selectStrings);
+  const t = useStrings();
   const lang = useLab(selectLang);
   const route = useLab(selectRoute);
   return (
@@ -51,7 +52,7 @@ function Header() {
 }
 
 function Notice() {
-  const t = useLab(selectStrings);
+  const t = useStrings();
   const notice = useLab(selectNotice);
   if (!notice) return null;
   const message =
@@ -74,7 +75,7 @@ function Notice() {
 export function App() {
   const route = useLab(selectRoute);
   const lang = useLab(selectLang);
-  const t = useLab(selectStrings);
+  const t = useStrings();
 
   useEffect(() => {
     document.documentElement.lang = lang;

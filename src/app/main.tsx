@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { parseLocation, routePath } from './routes';
+import { parseLocation, routePath } from '../store/routes';
 import { decodeShare } from '../features/share/share-link';
 import { initialLanguage, useLab } from '../store/lab-store';
 import './styles.css';

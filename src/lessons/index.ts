@@ -1,5 +1,6 @@
-// Lessons: the format, the loader and the grader. Imports the engine only.
+// Lessons: the format, the loader and the grader. Imports core, kube and the topics.
 export type * from './model';
-export { LANGUAGES } from './model';
+export { LANGUAGES, inLanguage } from '../core/index';
 export { loadLesson, LessonError, type LessonFiles, type LessonProblem } from './load';
-export { gradeAttempt, gradeSubmission, matchesPattern, inLanguage, type Grade, type GradeStatus, type CheckResult } from './grade';
+export { gradeAttempt, gradeSubmission, type Grade, type GradeStatus, type CheckResult } from './grade';
+export { matchesPattern, type ExpectedVerdict as Verdict } from '../topics/netpol/index';

@@ -190,4 +190,28 @@ describe('lesson validation', () => {
     const { 'solution.yaml': _gone, ...files } = base.files;
     expect(() => loadLesson({ ...base, files })).toThrow(/lessons\/netpol-deny-all\/solution\.yaml: \(file\): is missing/);
   });
+
+  it('names the topic, takes its options from its section, and still reads the old top-level probes', () => {
+    const yaml = base.files['lesson.yaml']!;
+    const l = loadLesson(base);
+    expect(l.topic).toBe('netpol');
+    expect(l.topics).toEqual(['netpol']);
+    expect(l.options.get('netpol')).toEqual({ ports: [{ port: 80, protocol: 'TCP' }], declaredPorts: false });
+    const legacy = yaml.replace('topic: netpol\nnetpol:\n  probes: [80/TCP]\n', 'probes: [80/TCP, 53/UDP]\n');
+    expect(legacy).not.toBe(yaml);
+    expect(loadLesson(broken(legacy)).options.get('netpol')).toEqual({
+      ports: [{ port: 80, protocol: 'TCP' }, { port: 53, protocol: 'UDP' }],
+      declaredPorts: false,
+    });
+  });
+
+  it('rejects an unknown topic, an unknown check kind, a check with two kinds and a bad topic option', () => {
+    const yaml = base.files['lesson.yaml']!;
+    expect(() => loadLesson(broken(yaml.replace('topic: netpol', 'topic: firewall')))).toThrow(/lesson\.yaml: topic: must be one of netpol/);
+    expect(() => loadLesson(broken(yaml.replace('    isolation: {pods', '    reachability: {pods')))).toThrow(/checks\[1\]\.reachability: is not a check kind/);
+    const two = yaml.replace('    isolation: {pods: test/*, ingress: false, egress: false}', '    isolation: {pods: test/*, ingress: false}\n    policy: {namespaces: [default]}');
+    expect(() => loadLesson(broken(two))).toThrow(/checks\[1\]: must have exactly one check kind/);
+    expect(() => loadLesson(broken(yaml.replace('  probes: [80/TCP]', '  probes: [80/TCP]\n  ports: [1]')))).toThrow(/netpol\.ports: is not a netpol option/);
+    expect(() => loadLesson(broken(yaml.replace('  probes: [80/TCP]', '  probes: []')))).toThrow(/netpol\.probes: must list at least one probe/);
+  });
 });

@@ -1,9 +1,9 @@
 // Reads a lesson folder (given as file texts, so the app, the CLI and tests share it) and validates it.
 // Every problem names the file and the field, so a broken lesson fails the suite with a clear line.
 import { parse } from 'yaml';
-import { parseProbeList, type Probe } from '../topics/netpol/index';
-import type { Check, CheckSpec, ConnectivityException, Language, Lesson, Localized, Step, Verdict } from './model';
-import { LANGUAGES } from './model';
+import { LANGUAGES, same, type CheckRef, type Language, type Localized } from '../core/index';
+import { TOPICS, topicById } from '../topics/index';
+import type { Lesson, Step } from './model';
 
 export interface LessonProblem {
   file: string;
@@ -26,7 +26,6 @@ export interface LessonFiles {
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
-const PATTERN = /^(\*|external:(\*|[a-z0-9]([-a-z0-9.]*[a-z0-9])?)|[a-z0-9]([-a-z0-9]*[a-z0-9])?\/(\*|[a-z0-9]([-a-z0-9.]*[a-z0-9])?))$/;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -88,18 +87,13 @@ export function loadLesson(input: LessonFiles): Lesson {
   const clusterText = input.clusters[clusterName];
   if (clusterName && clusterText === undefined) fail('cluster', `names no cluster in lessons/_clusters (have: ${Object.keys(input.clusters).join(', ')})`);
 
-  let probes: Probe[] = [];
-  if (!Array.isArray(meta.probes) || meta.probes.length === 0) fail('probes', 'must list at least one probe, e.g. [80/TCP]');
-  else {
-    const parsed = parseProbeList(meta.probes.map(String).join(','));
-    if ('error' in parsed) fail('probes', parsed.error);
-    else probes = parsed.probes;
-  }
-
+  // The topic the lesson teaches; lessons written before there were topics are NetworkPolicy lessons.
+  const topicId = meta.topic === undefined ? 'netpol' : str(meta, 'topic', 'topic');
+  if (topicId && !topicById(topicId)) fail('topic', `must be one of ${TOPICS.map((t) => t.id).join(', ')}`);
   const hints = Array.isArray(meta.hints) ? meta.hints.map((h, i) => localized(h, `hints[${i}]`)) : [];
   if (!Array.isArray(meta.hints)) fail('hints', 'must be a list of {en, ja} texts');
 
-  const checks: Check[] = [];
+  const checks: CheckRef[] = [];
   if (!Array.isArray(meta.checks) || meta.checks.length === 0) fail('checks', 'must list at least one check');
   else {
     const ids = new Set<string>();
@@ -109,10 +103,29 @@ export function loadLesson(input: LessonFiles): Lesson {
       const checkId = str(c, 'id', `${path}.id`);
       if (ids.has(checkId)) fail(`${path}.id`, `"${checkId}" is used twice`);
       ids.add(checkId);
-      const spec = checkSpec(c, path, fail);
-      const check = { id: checkId, title: localized(c.title, `${path}.title`), hint: localized(c.hint, `${path}.hint`), spec };
-      if (spec) checks.push(check as Check);
+      const title = localized(c.title, `${path}.title`);
+      const hint = localized(c.hint, `${path}.hint`);
+      const keys = Object.keys(c).filter((k) => !['id', 'title', 'hint'].includes(k));
+      const owners = keys.map((key) => ({ key, topic: TOPICS.find((t) => t.checks.some((k) => k.key === key)) }));
+      const unknown = owners.filter((o) => !o.topic);
+      for (const o of unknown) fail(`${path}.${o.key}`, `is not a check kind (have: ${TOPICS.flatMap((t) => t.checks.map((k) => k.key)).join(', ')})`);
+      if (keys.length !== 1) {
+        if (unknown.length === 0) fail(path, 'must have exactly one check kind besides id, title and hint');
+        return;
+      }
+      const [{ key, topic }] = owners as [{ key: string; topic: (typeof TOPICS)[number] | undefined }];
+      if (!topic) return;
+      const kind = topic.checks.find((k) => k.key === key)!;
+      const spec = kind.parse(c[key], `${path}.${key}`, fail);
+      if (spec !== null) checks.push({ id: checkId, title, hint, topic: topic.id, key, spec });
     });
+  }
+  const topics = [...new Set([topicId, ...checks.map((c) => c.topic)])].filter((t) => topicById(t));
+  const options = new Map<string, unknown>();
+  for (const id of topics) {
+    // `probes:` at the top level is the NetworkPolicy option as lessons wrote it before topics had sections.
+    const section = meta[id] ?? (id === 'netpol' && meta.probes !== undefined ? { probes: meta.probes } : undefined);
+    options.set(id, topicById(id)!.lessonOptions(section, id, fail));
   }
 
   const lesson: Lesson = {
@@ -122,8 +135,10 @@ export function loadLesson(input: LessonFiles): Lesson {
     domain: str(meta, 'domain', 'domain'),
     difficulty,
     minutes: minutes as number,
+    topic: topicId,
+    topics,
+    options,
     cluster: { file: `lessons/_clusters/${clusterName}.yaml`, text: clusterText ?? '' },
-    probes,
     start: { en: need('start.yaml'), ja: input.files['start.ja.yaml'] ?? need('start.yaml') },
     solution: need('solution.yaml'),
     instructions: { en: need('instructions.en.md'), ja: need('instructions.ja.md') },
@@ -133,7 +148,6 @@ export function loadLesson(input: LessonFiles): Lesson {
   };
   const start = lesson.start;
   const solution = lesson.solution;
-  const same = (text: string): Localized => ({ en: text, ja: text });
   const applyText = (v: unknown, at: string): Localized | null => {
     if (v === undefined || v === null) return null;
     if (v === 'start') return start;
@@ -157,7 +171,7 @@ export function loadLesson(input: LessonFiles): Lesson {
       };
     });
   }
-  const known = ['id', 'title', 'summary', 'domain', 'difficulty', 'minutes', 'cluster', 'probes', 'hints', 'checks', 'steps'];
+  const known = ['id', 'topic', 'title', 'summary', 'domain', 'difficulty', 'minutes', 'cluster', 'probes', 'hints', 'checks', 'steps', ...TOPICS.map((t) => t.id)];
   for (const key of Object.keys(meta)) if (!known.includes(key)) fail(key, 'is not a lesson field');
   if (problems.length > 0) throw new LessonError(problems);
   return lesson;
@@ -188,73 +202,4 @@ function defaultSteps(start: Localized, solution: Localized): Step[] {
       predict: false,
     },
   ];
-}
-
-function checkSpec(c: Obj, path: string, fail: (field: string, message: string) => void): CheckSpec | null {
-  const kinds = ['connectivity', 'isolation', 'policy'].filter((k) => k in c);
-  if (kinds.length !== 1) {
-    fail(path, 'must have exactly one of connectivity, isolation, policy');
-    return null;
-  }
-  const verdict = (v: unknown, at: string): Verdict => {
-    if (v !== 'allowed' && v !== 'denied') fail(at, 'must be allowed or denied');
-    return v as Verdict;
-  };
-  const pattern = (v: unknown, at: string): string => {
-    if (typeof v !== 'string' || !PATTERN.test(v)) fail(at, 'must be ns/name, ns/*, external:name or *');
-    return String(v);
-  };
-  if (isObj(c.connectivity)) {
-    const spec = c.connectivity;
-    const except: ConnectivityException[] = [];
-    (Array.isArray(spec.except) ? spec.except : []).forEach((e: unknown, j: number) => {
-      const at = `${path}.connectivity.except[${j}]`;
-      if (!isObj(e)) return fail(at, 'must be a mapping');
-      let probe: Probe | null = null;
-      if (e.probe !== undefined) {
-        const parsed = parseProbeList(String(e.probe));
-        if ('error' in parsed || parsed.probes.length !== 1) fail(`${at}.probe`, 'must be one probe such as 80/TCP');
-        else probe = parsed.probes[0]!;
-      }
-      except.push({ from: pattern(e.from, `${at}.from`), to: pattern(e.to, `${at}.to`), probe, verdict: verdict(e.verdict, `${at}.verdict`) });
-    });
-    if (spec.except !== undefined && !Array.isArray(spec.except)) fail(`${path}.connectivity.except`, 'must be a list');
-    return { kind: 'connectivity', default: verdict(spec.default, `${path}.connectivity.default`), except };
-  }
-  if (isObj(c.isolation)) {
-    const spec = c.isolation;
-    const flag = (v: unknown, at: string): boolean | null => {
-      if (v === undefined) return null;
-      if (typeof v !== 'boolean') fail(at, 'must be true or false');
-      return Boolean(v);
-    };
-    const ingress = flag(spec.ingress, `${path}.isolation.ingress`);
-    const egress = flag(spec.egress, `${path}.isolation.egress`);
-    if (ingress === null && egress === null) fail(`${path}.isolation`, 'must set ingress or egress');
-    return { kind: 'isolation', pods: pattern(spec.pods, `${path}.isolation.pods`), ingress, egress };
-  }
-  if (isObj(c.policy)) {
-    const spec = c.policy;
-    const namespaces = spec.namespaces === undefined ? [] : spec.namespaces;
-    if (!Array.isArray(namespaces) || !namespaces.every((n) => typeof n === 'string')) fail(`${path}.policy.namespaces`, 'must be a list of names');
-    const uses = spec.uses ?? null;
-    if (uses !== null && !['podSelector', 'namespaceSelector', 'ipBlock'].includes(uses as string)) {
-      fail(`${path}.policy.uses`, 'must be podSelector, namespaceSelector or ipBlock');
-    }
-    const types = spec.policyTypes ?? null;
-    if (types !== null && (!Array.isArray(types) || !types.every((t) => t === 'Ingress' || t === 'Egress'))) {
-      fail(`${path}.policy.policyTypes`, 'must list Ingress and/or Egress');
-    }
-    const max = spec.maxPolicies ?? null;
-    if (max !== null && (typeof max !== 'number' || max < 1)) fail(`${path}.policy.maxPolicies`, 'must be a positive number');
-    return {
-      kind: 'policy',
-      namespaces: Array.isArray(namespaces) ? (namespaces as string[]) : [],
-      uses: uses as 'podSelector' | 'namespaceSelector' | 'ipBlock' | null,
-      policyTypes: types as ('Ingress' | 'Egress')[] | null,
-      maxPolicies: max as number | null,
-    };
-  }
-  fail(path, 'connectivity, isolation and policy must be mappings');
-  return null;
 }

@@ -1,61 +1,8 @@
 // What a lesson is once loaded: texts in English and Japanese, the cluster, and the checks that grade it.
-import type { Probe } from '../topics/netpol/index';
+import type { CheckRef, Localized } from '../core/index';
 
-export const LANGUAGES = ['en', 'ja'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-/** A text in every UI language. */
-export type Localized = Readonly<Record<Language, string>>;
-
-export type Verdict = 'allowed' | 'denied';
-
-/** One exception of a connectivity table: endpoints as `ns/name`, `ns/*`, `external:name` or `*`. */
-export interface ConnectivityException {
-  from: string;
-  to: string;
-  /** `80`, `80/TCP`; absent means every probe. */
-  probe: Probe | null;
-  verdict: Verdict;
-}
-
-/** Expected connectivity written as "default plus exceptions"; later exceptions win. */
-export interface ConnectivityCheck {
-  kind: 'connectivity';
-  default: Verdict;
-  except: readonly ConnectivityException[];
-}
-
-/** Pods (a pattern) must (or must not) be isolated in the given directions. */
-export interface IsolationCheck {
-  kind: 'isolation';
-  pods: string;
-  ingress: boolean | null;
-  egress: boolean | null;
-}
-
-/** Structural checks on the learner's policies. */
-export interface PolicyCheck {
-  kind: 'policy';
-  /** Some policy lives in each of these namespaces. */
-  namespaces: readonly string[];
-  /** Some policy uses this peer kind. */
-  uses: 'podSelector' | 'namespaceSelector' | 'ipBlock' | null;
-  /** Some policy has exactly these effective policyTypes (after API-server defaulting; order aside). */
-  policyTypes: readonly ('Ingress' | 'Egress')[] | null;
-  /** At most this many policies in all. */
-  maxPolicies: number | null;
-}
-
-export type CheckSpec = ConnectivityCheck | IsolationCheck | PolicyCheck;
-
-export interface Check {
-  id: string;
-  /** The task line the learner sees in the checklist. */
-  title: Localized;
-  /** Shown when the check fails. */
-  hint: Localized;
-  spec: CheckSpec;
-}
+export { LANGUAGES, type Language, type Localized } from '../core/index';
+export type { CheckRef as Check } from '../core/index';
 
 /** One step of a lesson as a presenter runs it in a workshop. */
 export interface Step {
@@ -78,16 +25,21 @@ export interface Lesson {
   domain: string;
   difficulty: 'beginner' | 'intermediate' | 'advanced';
   minutes: number;
-  /** The cluster the learner's policies apply to (Namespaces, Pods, ExternalEndpoints). */
+  /** The topic the lesson teaches (`netpol`, `rbac`); its checks may use other topics too. */
+  topic: string;
+  /** Every topic the lesson evaluates: its own and those its checks name. */
+  topics: readonly string[];
+  /** Each topic's lesson options (`netpol: {probes: [80/TCP]}`), validated by the topic. */
+  options: ReadonlyMap<string, unknown>;
+  /** The cluster the learner's YAML applies to (Namespaces, Pods, ...). */
   cluster: { file: string; text: string };
-  probes: readonly Probe[];
   /** The editor's starting text: `start.yaml`, and `start.ja.yaml` for Japanese (the same YAML, translated
    * comments; `start.yaml` when absent). */
   start: Localized;
   solution: string;
   instructions: Localized;
   hints: readonly Localized[];
-  checks: readonly Check[];
+  checks: readonly CheckRef[];
   /** Workshop steps; lessons without their own get: look at the cluster, predict, explore the solution. */
   steps: readonly Step[];
 }

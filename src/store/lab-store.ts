@@ -1,7 +1,9 @@
 // The one store of the lab: route, language, the document in the editor, the last good evaluation and the
 // selection. Components read it through the named selectors in selectors.ts.
 import { create } from 'zustand';
-import { createParseCache, evaluate, EvaluationTooLarge, loadCluster, type Cluster, type Connectivity, type Diagnostic } from '../topics/netpol/index';
+import { analyze } from '../core/index';
+import { createParseCache, type Diagnostic } from '../kube/index';
+import { netpolTopic, type Cluster, type Connectivity } from '../topics/netpol/index';
 import { gradeAttempt, LANGUAGES, type Grade, type Language, type Lesson } from '../lessons/index';
 import { lessonById, PLAYGROUND_START } from './catalog';
 import { loadDoc, loadLang, saveBackup, saveDoc, saveLang } from './persist';
@@ -131,16 +133,11 @@ function runEvaluation(doc: Doc): { diagnostics: Diagnostic[]; result: LabResult
     const result = { cluster: grade.connectivity.cluster, connectivity: grade.connectivity, grade, evalMs: performance.now() - started };
     return { diagnostics, result, status: grade.status };
   }
-  const { cluster, diagnostics } = loadCluster([{ file: EDITOR_FILE, text: doc.text }], { cache: parseCache });
-  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, result: null, status: null };
-  let connectivity: Connectivity;
-  try {
-    connectivity = evaluate(cluster, { declaredPorts: true });
-  } catch (err) {
-    if (!(err instanceof EvaluationTooLarge)) throw err;
-    return { diagnostics: [...diagnostics, err.diagnostic(EDITOR_FILE)], result: null, status: null };
-  }
-  return { diagnostics, result: { cluster, connectivity, grade: null, evalMs: performance.now() - started }, status: 'pending' };
+  const analysis = analyze({ topics: [netpolTopic], attempt: [{ file: EDITOR_FILE, text: doc.text }], cache: parseCache });
+  const diagnostics = [...analysis.diagnostics];
+  const connectivity = analysis.outcomes.get('netpol')?.result as Connectivity | undefined;
+  if (analysis.status === 'invalid' || !connectivity) return { diagnostics, result: null, status: null };
+  return { diagnostics, result: { cluster: connectivity.cluster, connectivity, grade: null, evalMs: performance.now() - started }, status: 'pending' };
 }
 
 const freshPresenter = (): PresenterState => ({ step: 0, revealed: false, guesses: {}, startedAt: Date.now() });

@@ -1,11 +1,9 @@
 // Named selectors: components read the store through these, never the whole state.
 import type { LabState } from './lab-store';
 import { EDITOR_FILE } from './lab-store';
-import { STRINGS } from '../features/i18n/strings';
 
 export const selectRoute = (s: LabState) => s.route;
 export const selectLang = (s: LabState) => s.lang;
-export const selectStrings = (s: LabState) => STRINGS[s.lang];
 export const selectDoc = (s: LabState) => s.doc;
 export const selectLesson = (s: LabState) => s.doc?.lesson ?? null;
 export const selectText = (s: LabState) => s.doc?.text ?? '';

@@ -1,16 +1,17 @@
 // The editor column: the lazily loaded Monaco editor and the list of problems under it.
 import { lazy, Suspense, useMemo } from 'react';
 import { useLab, EDITOR_FILE } from '../../store/lab-store';
-import { selectDiagnostics, selectLang, selectRoute, selectStrings, selectText } from '../../store/selectors';
-import { routePath } from '../../app/routes';
+import { selectDiagnostics, selectLang, selectRoute, selectText } from '../../store/selectors';
+import { routePath } from '../../store/routes';
 import { diagnosticText } from '../i18n/diagnostics-ja';
 import { ExportMenu } from '../export/ExportMenu';
 import { ShareButton } from '../share/ShareButton';
+import { useStrings } from '../i18n/useStrings';
 
 const MonacoEditor = lazy(() => import('./MonacoEditor.lazy'));
 
 export function EditorPanel({ fontSize, minimal = false }: { fontSize?: number; minimal?: boolean }) {
-  const t = useLab(selectStrings);
+  const t = useStrings();
   const lang = useLab(selectLang);
   const all = useLab(selectDiagnostics);
   const text = useLab(selectText);

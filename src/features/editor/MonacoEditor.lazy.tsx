@@ -3,11 +3,12 @@
 import { useEffect, useRef } from 'react';
 import { monaco, setSchemaLanguage } from './monaco.lazy';
 import { useLab } from '../../store/lab-store';
-import { selectDiagnostics, selectLang, selectReveal, selectStrings, selectTextEpoch } from '../../store/selectors';
+import { selectDiagnostics, selectLang, selectReveal, selectTextEpoch } from '../../store/selectors';
 import { EDITOR_FILE } from '../../store/lab-store';
 import { usePrefersDark } from '../layout/usePrefersDark';
 import { STRINGS } from '../i18n/strings';
 import { diagnosticText } from '../i18n/diagnostics-ja';
+import { useStrings } from '../i18n/useStrings';
 
 declare global {
   interface Window {
@@ -22,7 +23,7 @@ export default function MonacoEditor({ fontSize = 14 }: { fontSize?: number }) {
   const epoch = useLab(selectTextEpoch);
   const diagnostics = useLab(selectDiagnostics);
   const reveal = useLab(selectReveal);
-  const t = useLab(selectStrings);
+  const t = useStrings();
   const lang = useLab(selectLang);
   const dark = usePrefersDark();
   const appliedEpoch = useRef(-1);

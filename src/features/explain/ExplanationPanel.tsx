@@ -3,11 +3,12 @@
 import { Fragment, useMemo, type ReactNode } from 'react';
 import { describeExplanation, type Explanation } from '../../topics/netpol/index';
 import { useLab } from '../../store/lab-store';
-import { selectLang, selectResult, selectSelectedEdge, selectStale, selectStrings } from '../../store/selectors';
+import { selectLang, selectResult, selectSelectedEdge, selectStale } from '../../store/selectors';
+import { useStrings } from '../i18n/useStrings';
 
 /** `quiet`: say nothing until an edge is chosen (the projector has no room for the "click an edge" tip). */
 export function ExplanationPanel({ quiet = false }: { quiet?: boolean }) {
-  const t = useLab(selectStrings);
+  const t = useStrings();
   const lang = useLab(selectLang);
   const result = useLab(selectResult);
   const edge = useLab(selectSelectedEdge);

@@ -1,8 +1,9 @@
 // Export: download the editor's YAML, copy it as a `kubectl apply` command, save the graph as PNG.
 import { useEffect, useState } from 'react';
 import { useLab } from '../../store/lab-store';
-import { selectDoc, selectStrings } from '../../store/selectors';
+import { selectDoc } from '../../store/selectors';
 import { currentGraph } from '../graph/graph-registry';
+import { useStrings } from '../i18n/useStrings';
 
 /** The editor text as a shell command that applies it. */
 export function kubectlApply(text: string): string {
@@ -23,7 +24,7 @@ function download(name: string, blob: Blob): void {
 }
 
 export function ExportMenu({ part }: { part: 'editor' | 'graph' }) {
-  const t = useLab(selectStrings);
+  const t = useStrings();
   const doc = useLab(selectDoc);
   const [message, setMessage] = useState('');
   useEffect(() => {

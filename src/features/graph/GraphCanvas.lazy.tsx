@@ -12,7 +12,7 @@ import {
   selectResult,
   selectSelectedEdge,
   selectSelectedPod,
-  selectStrings,
+  
 } from '../../store/selectors';
 import { buildGraph, edgeId, nodeId, type GraphModel } from './graph-model';
 import { DARK, LIGHT, graphStyle } from './graph-style';
@@ -20,6 +20,7 @@ import { focusPolicy } from './policy-focus';
 import { usePrefersDark } from '../layout/usePrefersDark';
 import { currentGuessHandler, setCurrentGraph } from './graph-registry';
 import { judgeGuesses } from '../../store/predict-score';
+import { useStrings } from '../i18n/useStrings';
 
 declare global {
   interface Window {
@@ -44,7 +45,7 @@ export default function GraphCanvas({ onModel }: { onModel?: (model: GraphModel)
   const selectedPod = useLab(selectSelectedPod);
   const selectedEdge = useLab(selectSelectedEdge);
   const cursorLine = useLab(selectCursorLine);
-  const t = useLab(selectStrings);
+  const t = useStrings();
   const route = useLab(selectRoute);
   const lesson = useLab(selectLesson);
   const presenter = useLab(selectPresenter);

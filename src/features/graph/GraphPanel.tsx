@@ -1,16 +1,17 @@
 // The right-hand column: Graph and Table tabs over the same verdicts, the legend, and the "Why?" panel.
 import { lazy, Suspense, useState, useCallback } from 'react';
 import { useLab } from '../../store/lab-store';
-import { selectLesson, selectResult, selectStale, selectStrings, selectView } from '../../store/selectors';
+import { selectLesson, selectResult, selectStale, selectView } from '../../store/selectors';
 import { ConnectivityTable } from '../table/ConnectivityTable';
 import { ExplanationPanel } from '../explain/ExplanationPanel';
 import { ExportMenu } from '../export/ExportMenu';
 import type { GraphModel } from './graph-model';
+import { useStrings } from '../i18n/useStrings';
 
 const GraphCanvas = lazy(() => import('./GraphCanvas.lazy'));
 
 function Legend() {
-  const t = useLab(selectStrings);
+  const t = useStrings();
   const lesson = useLab(selectLesson);
   return (
     <div className="legend" role="group" aria-label={t.legend}>
@@ -42,7 +43,7 @@ function Legend() {
 
 /** `minimal`: the projector view, without tabs, export or the table (which would give predictions away). */
 export function GraphPanel({ minimal = false, explain = !minimal }: { minimal?: boolean; explain?: boolean }) {
-  const t = useLab(selectStrings);
+  const t = useStrings();
   const view = useLab(selectView);
   const stale = useLab(selectStale);
   const result = useLab(selectResult);

@@ -3,10 +3,11 @@ import { useMemo } from 'react';
 import { useLab } from '../../store/lab-store';
 import { LESSONS } from '../../store/catalog';
 import { lessonProgress, type Progress } from '../../store/persist';
-import { selectLang, selectStrings } from '../../store/selectors';
+import { selectLang } from '../../store/selectors';
+import { useStrings } from '../i18n/useStrings';
 
 export function LessonList() {
-  const t = useLab(selectStrings);
+  const t = useStrings();
   const lang = useLab(selectLang);
   const progress = useMemo(
     () => lessonProgress(LESSONS.map((l) => l.id), (id, text) => Object.values(LESSONS.find((l) => l.id === id)?.start ?? {}).includes(text)),

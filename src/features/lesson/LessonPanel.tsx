@@ -1,12 +1,13 @@
 // The lesson column: title and status, instructions, the task as a checklist, hints one at a time,
 // and the "Reset to start" / "Show solution" actions.
 import { useLab } from '../../store/lab-store';
-import { selectHintsShown, selectLang, selectLesson, selectResult, selectStale, selectStatus, selectStrings } from '../../store/selectors';
+import { selectHintsShown, selectLang, selectLesson, selectResult, selectStale, selectStatus } from '../../store/selectors';
 import { Markdown, InlineMarkdown } from './Markdown';
 import { ConfirmButton } from '../layout/ConfirmButton';
+import { useStrings } from '../i18n/useStrings';
 
 export function LessonPanel() {
-  const t = useLab(selectStrings);
+  const t = useStrings();
   const lang = useLab(selectLang);
   const lesson = useLab(selectLesson);
   const status = useLab(selectStatus);

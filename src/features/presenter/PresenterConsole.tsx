@@ -4,11 +4,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import QRCode from 'qrcode';
 import { useLab } from '../../store/lab-store';
-import { selectDoc, selectLang, selectLesson, selectPresenter, selectResult, selectStatus, selectStrings } from '../../store/selectors';
+import { selectDoc, selectLang, selectLesson, selectPresenter, selectResult, selectStatus } from '../../store/selectors';
 import { Markdown } from '../lesson/Markdown';
 import { shareUrl } from '../share/share-link';
 import { startConsoleSync } from './presenter-sync';
 import { scoreGuesses } from '../../store/predict-score';
+import { useStrings } from '../i18n/useStrings';
 
 function useElapsed(since: number): string {
   const [now, setNow] = useState(() => Date.now());
@@ -21,7 +22,7 @@ function useElapsed(since: number): string {
 }
 
 export function PresenterConsole() {
-  const t = useLab(selectStrings);
+  const t = useStrings();
   const lang = useLab(selectLang);
   const lesson = useLab(selectLesson);
   const presenter = useLab(selectPresenter);

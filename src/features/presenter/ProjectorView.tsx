@@ -2,16 +2,17 @@
 // follows the presenter's console (same browser) and takes the room's guesses on predict steps.
 import { useEffect, useMemo } from 'react';
 import { useLab } from '../../store/lab-store';
-import { selectLang, selectLesson, selectPresenter, selectResult, selectStrings } from '../../store/selectors';
+import { selectLang, selectLesson, selectPresenter, selectResult } from '../../store/selectors';
 import { EditorPanel } from '../editor/EditorPanel';
 import { GraphPanel } from '../graph/GraphPanel';
 import { Markdown } from '../lesson/Markdown';
 import { setGuessHandler } from '../graph/graph-registry';
 import { startProjectorSync } from './presenter-sync';
 import { scoreGuesses } from '../../store/predict-score';
+import { useStrings } from '../i18n/useStrings';
 
 export function ProjectorView() {
-  const t = useLab(selectStrings);
+  const t = useStrings();
   const lang = useLab(selectLang);
   const lesson = useLab(selectLesson);
   const presenter = useLab(selectPresenter);

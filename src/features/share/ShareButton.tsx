@@ -1,12 +1,13 @@
 // "Share": puts the editor text into a link (and the clipboard) that opens this lesson with it anywhere.
 import { useEffect, useState } from 'react';
 import { useLab } from '../../store/lab-store';
-import { selectRoute, selectStrings } from '../../store/selectors';
-import { routePath } from '../../app/routes';
+import { selectRoute } from '../../store/selectors';
+import { routePath } from '../../store/routes';
 import { shareUrl } from './share-link';
+import { useStrings } from '../i18n/useStrings';
 
 export function ShareButton() {
-  const t = useLab(selectStrings);
+  const t = useStrings();
   const route = useLab(selectRoute);
   const [url, setUrl] = useState('');
   // What to say, kept as a kind (not text) so it follows the language switcher.

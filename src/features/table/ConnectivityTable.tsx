@@ -1,7 +1,8 @@
 // Every verdict as an accessible table: real <table>, header cells, filter, keyboard navigation.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLab } from '../../store/lab-store';
-import { selectResult, selectSelectedEdge, selectStrings } from '../../store/selectors';
+import { selectResult, selectSelectedEdge } from '../../store/selectors';
+import { useStrings } from '../i18n/useStrings';
 
 interface Row {
   key: string;
@@ -16,7 +17,7 @@ interface Row {
 const MAX_ROWS = 2000;
 
 export function ConnectivityTable({ active }: { active: boolean }) {
-  const t = useLab(selectStrings);
+  const t = useStrings();
   const result = useLab(selectResult);
   const selected = useLab(selectSelectedEdge);
   const [filter, setFilter] = useState('');

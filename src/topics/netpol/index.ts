@@ -20,3 +20,13 @@ export {
 export { parseProbeList } from './probes';
 // The shared reading layer, re-exported while callers move to importing src/kube directly.
 export * from '../../kube/index';
+export { netpolTopic } from './topic';
+export {
+  matchesPattern,
+  expectedVerdict,
+  type ExpectedVerdict,
+  type ConnectivityCheck,
+  type ConnectivityException,
+  type IsolationCheck,
+  type PolicyCheck,
+} from './checks';

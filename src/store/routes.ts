@@ -1,6 +1,6 @@
 // Hash routes: `#/` lessons, `#/lessons/<id>` a lesson, `#/playground` free editing, `#/present/<id>` the
 // projector view and `#/presenter/<id>` the presenter's console.
-import type { Route } from '../store/lab-store';
+import type { Route } from './lab-store';
 
 /** The route of a hash, and the shared text payload it carries, if any (`#/lessons/x?share=...`). */
 export function parseLocation(hash: string): { route: Route; share: string | null } {
