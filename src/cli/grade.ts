@@ -6,9 +6,9 @@ import { formatDiagnostic, type SourceText } from '../topics/netpol/index';
 import { gradeSubmission, loadLesson, LessonError, LANGUAGES, type Language, type Lesson } from '../lessons/index';
 import { readLessonFolders } from '../lessons/read-folder';
 import { readInputs } from './inputs';
+import { oneOf, parseArgs, UsageError } from './args';
 import type { CliIO } from './main';
 
-export class UsageError extends Error {}
 
 /** Where the lessons live: --lessons DIR, else the lessons/ folder of this package. */
 function lessonsRoot(flag: string | undefined): string {
@@ -75,31 +75,21 @@ interface GradeOptions {
 }
 
 function parseGradeArgs(args: readonly string[]): GradeOptions {
-  const o: GradeOptions = { lesson: null, files: [], batch: null, format: 'text', lang: 'en', lessons: undefined };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = (): string => {
-      if (eq > 0) return arg.slice(eq + 1);
-      const next = args[++i];
-      if (next === undefined) throw new UsageError(`${flag} needs a value`);
-      return next;
-    };
-    if (flag === '--lesson') o.lesson = value();
-    else if (flag === '--batch') o.batch = value();
-    else if (flag === '--lessons') o.lessons = value();
-    else if (flag === '--format') {
-      const f = value();
-      if (f !== 'text' && f !== 'json' && f !== 'junit') throw new UsageError(`--format must be text, json or junit, not "${f}"`);
-      o.format = f;
-    } else if (flag === '--lang') {
-      const l = value();
-      if (!(LANGUAGES as readonly string[]).includes(l)) throw new UsageError(`--lang must be ${LANGUAGES.join(' or ')}`);
-      o.lang = l as Language;
-    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown flag ${arg}`);
-    else o.files.push(arg);
-  }
+  const a = parseArgs(args, [
+    { name: 'lesson', type: 'value' },
+    { name: 'batch', type: 'value' },
+    { name: 'lessons', type: 'value' },
+    { name: 'format', type: 'value' },
+    { name: 'lang', type: 'value' },
+  ]);
+  const o: GradeOptions = {
+    lesson: a.value('lesson') ?? null,
+    files: a.positional,
+    batch: a.value('batch') ?? null,
+    format: oneOf('format', a.value('format'), ['text', 'json', 'junit'], 'text'),
+    lang: oneOf('lang', a.value('lang'), LANGUAGES, 'en'),
+    lessons: a.value('lessons'),
+  };
   if (!o.lesson) throw new UsageError('grade needs --lesson ID (see cks-lab lessons)');
   if (o.batch && o.files.length > 0) throw new UsageError('give either FILE... or --batch DIR, not both');
   if (!o.batch && o.files.length === 0) throw new UsageError('grade needs FILE... or --batch DIR');
@@ -210,19 +200,15 @@ function junitBatch(lesson: Lesson, outcomes: Outcome[]): string {
 }
 
 export async function runLessons(args: readonly string[], io: CliIO): Promise<number> {
-  let format: 'text' | 'json' = 'text';
-  let root: string | undefined;
-  let lang: Language = 'en';
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--format' || arg.startsWith('--format=')) {
-      const f = arg.includes('=') ? arg.split('=')[1] : args[++i];
-      if (f !== 'text' && f !== 'json') throw new UsageError('--format must be text or json');
-      format = f;
-    } else if (arg === '--lessons') root = args[++i];
-    else if (arg === '--lang') lang = args[++i] === 'ja' ? 'ja' : 'en';
-    else throw new UsageError(`unknown argument ${arg}`);
-  }
+  const a = parseArgs(args, [
+    { name: 'format', type: 'value' },
+    { name: 'lessons', type: 'value' },
+    { name: 'lang', type: 'value' },
+  ]);
+  if (a.positional.length > 0) throw new UsageError(`unknown argument ${a.positional[0]}`);
+  const format = oneOf('format', a.value('format'), ['text', 'json'], 'text');
+  const lang = oneOf('lang', a.value('lang'), LANGUAGES, 'en');
+  const root = a.value('lessons');
   const lessons = loadAll(lessonsRoot(root));
   if (format === 'json') {
     const list = lessons.map((l) => ({ id: l.id, title: l.title, summary: l.summary, domain: l.domain, difficulty: l.difficulty, minutes: l.minutes }));

@@ -14,12 +14,19 @@ import {
 import { writeLines, type Output } from './output';
 import { renderTable } from './table';
 import { readInputs } from './inputs';
-import { runGrade, runLessons, UsageError } from './grade';
+import { runGrade, runLessons } from './grade';
+import { runCanI, runWhoCan } from './rbac';
+import { oneOf, parseArgs, UsageError } from './args';
 
-export const USAGE = `cks-lab: an interactive NetworkPolicy lab, and its command line
+export const USAGE = `cks-lab: an interactive CKS lab (NetworkPolicy, RBAC), and its command line
 
 Usage:
   cks-lab eval FILE... [--ports LIST] [--no-declared-ports] [--format json|table|summary] [--explain]
+  cks-lab can-i VERB RESOURCE[/SUBRESOURCE] [NAME] --as USER [--as-group GROUP]... [-n NS | -A] -f FILE... [--explain] [--no-defaults]
+  cks-lab can-i VERB /NON/RESOURCE/URL --as USER -f FILE...
+  cks-lab can-i --list --as USER [-n NS] [--no-headers] -f FILE...
+  cks-lab can-i --reviews REVIEWS.yaml [--no-defaults] [--explain] FILE...
+  cks-lab who-can VERB RESOURCE[/SUBRESOURCE] [NAME] [-n NS | -A] -f FILE... [--format text|json]
   cks-lab grade --lesson ID (FILE... | --batch DIR) [--format text|json|junit] [--lang en|ja] [--lessons DIR]
   cks-lab lessons [--format text|json] [--lang en|ja] [--lessons DIR]
   cks-lab --help | --version
@@ -33,6 +40,13 @@ eval   Decides every connection between the pods (and external endpoints) in FIL
   --format FORMAT       json (default): one row per connection; table: a truth table per port;
                         summary: {"rows": N, "allowed": A, "denied": D}
   --explain             add each verdict's reasons (json) or print them under the table
+
+can-i  Answers as \`kubectl auth can-i\` would against a cluster holding FILE... (Roles, ClusterRoles, their
+       bindings, ServiceAccounts, Pods) plus the default roles and bindings (--no-defaults leaves them out).
+       Prints yes or no; exit 0 yes, 1 no. RESOURCE is a plural, singular or short name (po, deploy, svc),
+       RESOURCE.GROUP, or *. Without -n the namespace is default. --as-pod NS/NAME asks as the pod's
+       ServiceAccount. --list prints kubectl's table of rules; --reviews answers SubjectAccessReviews as JSON.
+who-can Lists the subjects a binding lets do VERB on RESOURCE (as kubectl-who-can), with the binding.
 
 grade  Grades a submission (the FILEs together, or each file or sub-folder of DIR as one learner) against a
        lesson's checks. Exit 0 passed, 1 failed (in a batch: any learner failed), 2 bad input or unknown lesson.
@@ -65,6 +79,8 @@ export async function main(argv: readonly string[], io: Partial<CliIO> = {}): Pr
     if (command === 'eval') return await runEval(parseEvalArgs(rest), env);
     if (command === 'grade') return await runGrade(rest, env);
     if (command === 'lessons') return await runLessons(rest, env);
+    if (command === 'can-i') return await runCanI(rest, env);
+    if (command === 'who-can') return await runWhoCan(rest, env);
     throw new UsageError(`unknown command "${command}"; try cks-lab --help`);
   } catch (err) {
     if (err instanceof UsageError) {
@@ -93,44 +109,26 @@ function defaultIO(): CliIO {
 }
 
 function parseEvalArgs(args: readonly string[]): EvalOptions {
-  const options: EvalOptions = { files: [], ports: [], declaredPorts: true, format: 'json', explain: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = args[++i];
-      if (next === undefined) throw new UsageError(`${flag} needs a value`);
-      return next;
-    };
-    switch (flag) {
-      case '--ports': {
-        const parsed = parseProbeList(value());
-        if ('error' in parsed) throw new UsageError(`--ports: ${parsed.error}`);
-        for (const probe of parsed.probes) options.ports.push(probe);
-        break;
-      }
-      case '--no-declared-ports':
-        options.declaredPorts = false;
-        break;
-      case '--format': {
-        const format = value();
-        if (format !== 'json' && format !== 'table' && format !== 'summary') {
-          throw new UsageError(`--format must be json, table or summary, not "${format}"`);
-        }
-        options.format = format;
-        break;
-      }
-      case '--explain':
-        options.explain = true;
-        break;
-      default:
-        if (arg.startsWith('--') || (arg.startsWith('-') && arg !== '-')) throw new UsageError(`unknown flag ${arg}`);
-        options.files.push(arg);
-    }
+  const a = parseArgs(args, [
+    { name: 'ports', type: 'list' },
+    { name: 'no-declared-ports', type: 'bool' },
+    { name: 'format', type: 'value' },
+    { name: 'explain', type: 'bool' },
+  ]);
+  const ports: Probe[] = [];
+  for (const list of a.list('ports')) {
+    const parsed = parseProbeList(list);
+    if ('error' in parsed) throw new UsageError(`--ports: ${parsed.error}`);
+    for (const probe of parsed.probes) ports.push(probe); // not push(...): a whole port range overflows the stack
   }
-  if (options.files.length === 0) throw new UsageError('eval needs at least one FILE');
-  return options;
+  if (a.positional.length === 0) throw new UsageError('eval needs at least one FILE');
+  return {
+    files: a.positional,
+    ports,
+    declaredPorts: !a.bool('no-declared-ports'),
+    format: oneOf('format', a.value('format'), ['json', 'table', 'summary'], 'json'),
+    explain: a.bool('explain'),
+  };
 }
 
 async function runEval(options: EvalOptions, io: CliIO): Promise<number> {

@@ -68,7 +68,8 @@ export function analyze(input: AnalysisInput): Analysis {
   const parsed = parseSources(texts, input.cache);
   const read = readObjects(parsed.documents, kindsOf(input.topics));
   const all: Diagnostic[] = [...parsed.diagnostics, ...read.diagnostics];
-  const built = input.topics.map((topic) => ({ topic, ...topic.build(read.objects) }));
+  const optionsOf = (topic: AnyTopic): unknown => input.options?.get(topic.id) ?? topic.defaultOptions;
+  const built = input.topics.map((topic) => ({ topic, ...topic.build(read.objects, optionsOf(topic)) }));
   for (const b of built) all.push(...b.diagnostics);
   let diagnostics = sortDiagnostics(unique(all), files);
   const outcomes = new Map<string, TopicOutcome>();
@@ -76,8 +77,7 @@ export function analyze(input: AnalysisInput): Analysis {
   if (diagnostics.some((d) => d.severity === 'error')) return fail();
   for (const { topic, model } of built) {
     try {
-      const options = input.options?.get(topic.id) ?? topic.defaultOptions;
-      outcomes.set(topic.id, { topic, model, result: topic.evaluate(model, options) });
+      outcomes.set(topic.id, { topic, model, result: topic.evaluate(model, optionsOf(topic)) });
     } catch (err) {
       if (!isRefusal(err)) throw err;
       return fail([err.diagnostic(input.attempt[0]?.file ?? files[0] ?? 'input')]);

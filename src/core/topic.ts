@@ -33,10 +33,12 @@ export interface Topic<Model = unknown, Result = unknown, Options = unknown> {
   /** `netpol`, `rbac`: the lesson.yaml `topic:` value and the key of the topic's options section. */
   id: string;
   title: Localized;
+  /** The topic's own diagnostic codes and what each means (the shared ones are in src/kube/errors.ts). */
+  codes: Readonly<Record<string, string>>;
   /** The kinds the topic reads (common kinds included where it needs them). */
   kinds: readonly KindReader[];
   /** Objects -> model; problems that need several objects (duplicates, references) become diagnostics. */
-  build(objects: readonly KubeObject[]): { model: Model; diagnostics: Diagnostic[] };
+  build(objects: readonly KubeObject[], options: Options): { model: Model; diagnostics: Diagnostic[] };
   /** Model -> result. May throw a Refusal (an error with `diagnostic(file)`) for input too large to evaluate. */
   evaluate(model: Model, options: Options): Result;
   /** The topic's options in a lesson (`netpol: {probes: ...}`), validated; `undefined` when the lesson has none. */

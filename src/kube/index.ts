@@ -21,9 +21,9 @@ export {
 } from './yaml-source';
 export { selectorMatches, formatSelector, isEmptySelector } from './label-selector';
 export { parseIP, parseCidr, cidrContains, isStrictSubset } from './ip';
-export { checkDnsLabel, checkDnsSubdomain, checkLabelKey, checkLabelValue, checkPortName } from './validation';
+export { checkDnsLabel, checkDnsSubdomain, checkLabelKey, checkLabelValue, checkPathSegmentName, checkPortName } from './validation';
 export { formatDiagnostic } from './format';
-export { ObjectReader, Invalid, EMPTY_SELECTOR, isNull, describe, closest, type ObjectMeta } from './reader';
+export { ObjectReader, Invalid, EMPTY_SELECTOR, isNull, describe, closest, type ObjectMeta, type NameRule } from './reader';
 export {
   readObjects,
   objectsOf,

@@ -2,7 +2,7 @@
 // Namespace, Pod, ServiceAccount and the workloads with their pod templates. A topic adds its own kinds.
 import type { DeclaredPort, Diagnostic, IPAddress, SourceLocation } from './types';
 import type { PMap, PNode, SourceDocument } from './yaml-source';
-import { Invalid, ObjectReader, describe, isNull, type ObjectMeta } from './reader';
+import { Invalid, ObjectReader, describe, isNull, type NameRule, type ObjectMeta } from './reader';
 import { checkDnsLabel, checkDnsSubdomain } from './validation';
 import { selectorMatches } from './label-selector';
 
@@ -13,8 +13,10 @@ export interface KindReader<T = unknown> {
   apiVersion: string;
   kind: string;
   namespaced: boolean;
-  /** Namespaces are DNS labels; other names DNS subdomains. */
-  nameRule?: 'label' | 'subdomain';
+  /** Namespaces are DNS labels, RBAC names path segments, other names DNS subdomains. */
+  nameRule?: NameRule;
+  /** Objects that are never stored (a SubjectAccessReview) need no name. */
+  nameOptional?: boolean;
   read(r: ObjectReader, node: PMap, meta: ObjectMeta): T;
 }
 
@@ -81,7 +83,7 @@ function readOne(r: ObjectReader, node: PNode, path: string, byKind: ReadonlyMap
   }
   r.errors = 0;
   try {
-    const meta = r.metadata(node, kind, reader.namespaced, reader.nameRule);
+    const meta = r.metadata(node, kind, reader.namespaced, reader.nameRule, reader.nameOptional);
     const value = reader.read(r, node, meta);
     if (r.errors === 0) out.push({ reader, kind, meta, value, node, doc: r.doc });
   } catch (err) {

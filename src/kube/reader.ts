@@ -4,10 +4,13 @@ import type { DeclaredPort, Diagnostic, IPAddress, LabelSelector, Protocol, Sele
 import type { ErrorCode } from './errors';
 import type { PMap, PNode, SourceDocument } from './yaml-source';
 import { parseIP } from './ip';
-import { checkDnsLabel, checkDnsSubdomain, checkLabelKey, checkLabelValue, checkPortName } from './validation';
+import { checkDnsLabel, checkDnsSubdomain, checkLabelKey, checkLabelValue, checkPathSegmentName, checkPortName } from './validation';
 
 /** Thrown by a kind reader to drop a broken object: the problem was reported, the rest still loads. */
 export class Invalid extends Error {}
+
+/** How a kind's names are validated: DNS label (Namespace), DNS subdomain (most), path segment (RBAC). */
+export type NameRule = 'label' | 'subdomain' | 'path-segment';
 
 /** An object's metadata as the API server keeps it. */
 export interface ObjectMeta {
@@ -144,15 +147,19 @@ export class ObjectReader {
    * metadata.name, namespace and labels. A namespaced object without a namespace is in `default` (the request's
    * namespace, as `kubectl apply` sends it). Throws Invalid when the name is missing.
    */
-  metadata(node: PMap, kind: string, namespaced: boolean, nameRule: 'label' | 'subdomain' = 'subdomain'): ObjectMeta {
+  metadata(node: PMap, kind: string, namespaced: boolean, nameRule: NameRule = 'subdomain', nameOptional = false): ObjectMeta {
     const meta = this.map(node.entries.get('metadata')?.value, 'metadata');
-    const name = this.string(meta?.entries.get('name')?.value, 'metadata.name');
+    const name = this.string(meta?.entries.get('name')?.value, 'metadata.name') ?? (nameOptional ? '' : null);
+    if (nameOptional && name === '') {
+      this.what = kind;
+      return { name, namespace: '', labels: {}, location: this.at(node) };
+    }
     if (name === null) {
       this.report(meta ?? node, 'missing-field', `${kind}: metadata.name is required`);
       throw new Invalid();
     }
     const nameNode = meta?.entries.get('name')?.value ?? node;
-    const nameProblem = nameRule === 'label' ? checkDnsLabel(name) : checkDnsSubdomain(name);
+    const nameProblem = nameRule === 'label' ? checkDnsLabel(name) : nameRule === 'path-segment' ? checkPathSegmentName(name) : checkDnsSubdomain(name);
     const namespaceNode = meta?.entries.get('namespace')?.value;
     const namespace = namespaced ? this.string(namespaceNode, 'metadata.namespace') || 'default' : '';
     this.what = namespaced ? `${kind} ${namespace}/${name}` : `${kind} ${name}`;

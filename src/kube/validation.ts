@@ -65,3 +65,11 @@ export function checkPortName(name: string): string | null {
   if (!HAS_LETTER.test(name)) return 'a port name must contain at least one letter';
   return null;
 }
+
+/** Names RBAC objects accept (path.IsValidPathSegmentName): anything but `.`, `..`, and names with `/` or `%`. */
+export function checkPathSegmentName(name: string): string | null {
+  if (name === '.' || name === '..') return `may not be '${name}'`;
+  if (name.includes('/')) return "may not contain '/'";
+  if (name.includes('%')) return "may not contain '%'";
+  return null;
+}

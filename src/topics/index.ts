@@ -2,7 +2,8 @@
 // else; topics themselves never import each other.
 import type { AnyTopic } from '../core/index';
 import { netpolTopic } from './netpol/topic';
+import { rbacTopic } from './rbac/topic';
 
-export const TOPICS: readonly AnyTopic[] = [netpolTopic];
+export const TOPICS: readonly AnyTopic[] = [netpolTopic, rbacTopic];
 
 export const topicById = (id: string): AnyTopic | undefined => TOPICS.find((t) => t.id === id);

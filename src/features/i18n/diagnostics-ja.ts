@@ -1,8 +1,9 @@
 // Japanese summaries of the engine's diagnostic codes. The problem list shows the summary first and the
 // engine's precise English detail after it (paths and values read the same in both languages).
-import type { Diagnostic, ErrorCode } from '../../topics/netpol/index';
+import type { Diagnostic, ErrorCode } from '../../kube/index';
+import type { RbacErrorCode } from '../../topics/rbac/errors';
 
-export const DIAGNOSTICS_JA: Readonly<Record<ErrorCode, string>> = {
+export const DIAGNOSTICS_JA: Readonly<Record<ErrorCode | RbacErrorCode, string>> = {
   'yaml-syntax': 'YAML または JSON として正しくありません',
   'too-large': '入力が大きすぎます',
   'alias-limit': 'YAML のエイリアスが展開されすぎます',
@@ -30,13 +31,18 @@ export const DIAGNOSTICS_JA: Readonly<Record<ErrorCode, string>> = {
   'unsupported-kind': 'ラボが評価しない種類です（読み飛ばします）',
   'invalid-flag': 'コマンドラインのフラグまたは値が正しくありません',
   'read-failed': 'ファイルを読み込めません',
+  'invalid-rule': 'API サーバーが受け付けないルールです（verbs がない、apiGroups や resources がない、Role に URL があるなど）',
+  'invalid-role-ref': 'API サーバーが受け付けない roleRef です（kind、apiGroup、name を確認しましょう）',
+  'invalid-subject': 'API サーバーが受け付けない subject です（kind、apiGroup、name、ServiceAccount の namespace を確認しましょう）',
+  'invalid-aggregation': 'aggregationRule に clusterRoleSelectors がありません',
+  'invalid-review': 'API サーバーが受け付けない SubjectAccessReview です',
 };
 
 /** A diagnostic as the problem list and the editor marker word it: in Japanese, the code's summary, then the
  * engine's Japanese wording where it has one, else its precise English detail. */
 export function diagnosticText(d: Diagnostic, lang: 'en' | 'ja'): string {
   if (lang !== 'ja') return d.message;
-  const summary = DIAGNOSTICS_JA[d.code as ErrorCode];
+  const summary = DIAGNOSTICS_JA[d.code as ErrorCode | RbacErrorCode];
   const detail = d.messageJa ?? d.message;
   return summary ? `${summary}: ${detail}` : detail;
 }

@@ -10,6 +10,7 @@ import type { Cluster, Probe } from './model';
 export const netpolTopic: Topic<Cluster, Connectivity, ProbeOptions> = {
   id: 'netpol',
   title: { en: 'NetworkPolicy', ja: 'NetworkPolicy' },
+  codes: {},
   kinds: NETPOL_KINDS,
   build: (objects: readonly KubeObject[]) => {
     const { cluster, diagnostics } = buildCluster(objects);

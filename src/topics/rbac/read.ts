@@ -1,0 +1,267 @@
+// The RBAC topic's kinds (Role, ClusterRole, RoleBinding, ClusterRoleBinding), read and validated as the API
+// server does (pkg/apis/rbac/validation/validation.go, defaults from pkg/apis/rbac/v1/defaults.go), and the
+// build step that joins them with the cluster's default policy, ServiceAccounts and pods into the RbacModel.
+import {
+  COMMON_KINDS,
+  NamespaceKind,
+  PodKind,
+  ServiceAccountKind,
+  WORKLOAD_KINDS,
+  checkDnsSubdomain,
+  checkPathSegmentName,
+  isNull,
+  objectsOf,
+  uniqueObjects,
+  type Diagnostic,
+  type KindReader,
+  type KubeObject,
+  type LabelSelector,
+  type ObjectReader,
+  type PMap,
+  type PNode,
+  type SourceLocation,
+} from '../../kube/index';
+import { RBAC_GROUP, type Binding, type PodIdentity, type PolicyRule, type RbacModel, type Role, type RoleRef, type ServiceAccount, type Subject, type SubjectKind } from './model';
+import { defaultBindings, defaultRoles } from './defaults';
+
+const API_VERSION = 'rbac.authorization.k8s.io/v1';
+const RULE_FIELDS = ['verbs', 'apiGroups', 'resources', 'resourceNames', 'nonResourceURLs'];
+const SUBJECT_FIELDS = ['kind', 'name', 'namespace', 'apiGroup'];
+const ROLE_REF_FIELDS = ['kind', 'name', 'apiGroup'];
+
+/** `supported values: "a", "b"` as the API server's field.NotSupported words it. */
+const supported = (values: readonly string[]): string => `supported values: ${values.map((v) => `"${v}"`).join(', ')}`;
+
+type RoleValue = Pick<Role, 'rules' | 'aggregationRule'>;
+type BindingValue = Pick<Binding, 'roleRef' | 'subjects'>;
+
+function topLevel(r: ObjectReader, node: PMap, fields: readonly string[]): void {
+  r.onlyFields(node, ['apiVersion', 'kind', 'metadata', ...fields], '');
+}
+
+function rules(r: ObjectReader, node: PMap, namespaced: boolean): PolicyRule[] {
+  const out: PolicyRule[] = [];
+  (r.list(node.entries.get('rules')?.value, 'rules') ?? []).forEach((item, i) => {
+    const path = `rules[${i}]`;
+    const rule = r.map(item, path);
+    if (!rule) {
+      if (isNull(item)) r.report(item, 'invalid-rule', `${path}.verbs: Required value: verbs must contain at least one value`);
+      return;
+    }
+    r.onlyFields(rule, RULE_FIELDS, path);
+    const list = (key: string): string[] => r.strings(rule.entries.get(key)?.value, `${path}.${key}`);
+    const [verbs, apiGroups, resources, resourceNames, nonResourceURLs] = RULE_FIELDS.map(list) as [string[], string[], string[], string[], string[]];
+    const at = (key: string): PNode | PMap => rule.entries.get(key)?.value ?? rule;
+    if (verbs.length === 0) r.report(at('verbs'), 'invalid-rule', `${path}.verbs: Required value: verbs must contain at least one value`);
+    if (nonResourceURLs.length > 0) {
+      if (namespaced) r.report(at('nonResourceURLs'), 'invalid-rule', `${path}.nonResourceURLs: Invalid value: namespaced rules cannot apply to non-resource URLs`);
+      if (apiGroups.length > 0 || resources.length > 0 || resourceNames.length > 0) {
+        r.report(at('nonResourceURLs'), 'invalid-rule', `${path}.nonResourceURLs: Invalid value: rules cannot apply to both regular resources and non-resource URLs`);
+      }
+    } else {
+      if (apiGroups.length === 0) r.report(at('apiGroups'), 'invalid-rule', `${path}.apiGroups: Required value: resource rules must supply at least one api group (use "" for the core group)`);
+      if (resources.length === 0) r.report(at('resources'), 'invalid-rule', `${path}.resources: Required value: resource rules must supply at least one resource`);
+    }
+    out.push({ verbs, apiGroups, resources, resourceNames, nonResourceURLs, location: r.at(item) });
+  });
+  return out;
+}
+
+function aggregationRule(r: ObjectReader, node: PMap): Role['aggregationRule'] {
+  const value = node.entries.get('aggregationRule')?.value;
+  const rule = r.map(value, 'aggregationRule');
+  if (!rule) return null;
+  r.onlyFields(rule, ['clusterRoleSelectors'], 'aggregationRule');
+  const selectors: LabelSelector[] = [];
+  (r.list(rule.entries.get('clusterRoleSelectors')?.value, 'aggregationRule.clusterRoleSelectors') ?? []).forEach((s, i) => {
+    const selector = r.selector(s, `aggregationRule.clusterRoleSelectors[${i}]`);
+    if (selector) selectors.push(selector);
+  });
+  if (selectors.length === 0) {
+    r.report(rule, 'invalid-aggregation', 'aggregationRule.clusterRoleSelectors: Required value: at least one clusterRoleSelector required if aggregationRule is non-nil');
+  }
+  return { clusterRoleSelectors: selectors };
+}
+
+function roleKind(kind: 'Role' | 'ClusterRole'): KindReader<RoleValue> {
+  const namespaced = kind === 'Role';
+  return {
+    apiVersion: API_VERSION,
+    kind,
+    namespaced,
+    nameRule: 'path-segment',
+    read(r, node) {
+      topLevel(r, node, namespaced ? ['rules'] : ['rules', 'aggregationRule']);
+      return { rules: rules(r, node, namespaced), aggregationRule: namespaced ? null : aggregationRule(r, node) };
+    },
+  };
+}
+
+function roleRef(r: ObjectReader, node: PMap, kinds: readonly ('Role' | 'ClusterRole')[]): RoleRef {
+  const refNode = node.entries.get('roleRef')?.value;
+  const ref = r.map(refNode, 'roleRef');
+  if (!ref) {
+    r.report(refNode ?? node, 'invalid-role-ref', 'roleRef: Required value: a binding must name the role it grants');
+    return { kind: kinds[0]!, name: '', apiGroup: RBAC_GROUP, location: r.at(node) };
+  }
+  r.onlyFields(ref, ROLE_REF_FIELDS, 'roleRef');
+  const kindNode = ref.entries.get('kind')?.value;
+  const kind = r.string(kindNode, 'roleRef.kind') ?? '';
+  if (!(kinds as readonly string[]).includes(kind)) {
+    r.report(kindNode ?? ref, 'invalid-role-ref', `roleRef.kind: Unsupported value: "${kind}": ${supported(kinds)}`);
+  }
+  const groupNode = ref.entries.get('apiGroup')?.value;
+  // SetDefaults_RoleBinding / SetDefaults_ClusterRoleBinding fill an empty apiGroup in.
+  const apiGroup = r.string(groupNode, 'roleRef.apiGroup') || RBAC_GROUP;
+  if (apiGroup !== RBAC_GROUP) r.report(groupNode ?? ref, 'invalid-role-ref', `roleRef.apiGroup: Unsupported value: "${apiGroup}": ${supported([RBAC_GROUP])}`);
+  const nameNode = ref.entries.get('name')?.value;
+  const name = r.string(nameNode, 'roleRef.name') ?? '';
+  if (name === '') r.report(nameNode ?? ref, 'invalid-role-ref', 'roleRef.name: Required value');
+  else {
+    const problem = checkPathSegmentName(name);
+    if (problem) r.report(nameNode ?? ref, 'invalid-role-ref', `roleRef.name: Invalid value: "${name}": ${problem}`);
+  }
+  return { kind: kind as RoleRef['kind'], name, apiGroup, location: r.at(ref) };
+}
+
+function subjects(r: ObjectReader, node: PMap, namespaced: boolean): Subject[] {
+  const out: Subject[] = [];
+  (r.list(node.entries.get('subjects')?.value, 'subjects') ?? []).forEach((item, i) => {
+    const path = `subjects[${i}]`;
+    const s = r.map(item, path);
+    if (!s) {
+      if (isNull(item)) r.report(item, 'invalid-subject', `${path}.name: Required value`);
+      return;
+    }
+    r.onlyFields(s, SUBJECT_FIELDS, path);
+    const get = (key: string): string => r.string(s.entries.get(key)?.value, `${path}.${key}`) ?? '';
+    const at = (key: string): PNode | PMap => s.entries.get(key)?.value ?? s;
+    const kind = get('kind');
+    const name = get('name');
+    const namespace = get('namespace');
+    let apiGroup = get('apiGroup');
+    // SetDefaults_Subject: User and Group subjects default to the RBAC group; ServiceAccounts stay in the core group.
+    if (apiGroup === '' && (kind === 'User' || kind === 'Group')) apiGroup = RBAC_GROUP;
+    if (name === '') r.report(at('name'), 'invalid-subject', `${path}.name: Required value`);
+    if (kind === 'ServiceAccount') {
+      const problem = name === '' ? null : checkDnsSubdomain(name);
+      if (problem) r.report(at('name'), 'invalid-subject', `${path}.name: Invalid value: "${name}": ${problem}`);
+      if (apiGroup !== '') r.report(at('apiGroup'), 'invalid-subject', `${path}.apiGroup: Unsupported value: "${apiGroup}": supported values: "" (a ServiceAccount is in the core group)`);
+      if (!namespaced && namespace === '') {
+        r.report(at('namespace'), 'invalid-subject', `${path}.namespace: Required value: a ServiceAccount subject of a ClusterRoleBinding must name its namespace`);
+      }
+    } else if (kind === 'User' || kind === 'Group') {
+      if (apiGroup !== RBAC_GROUP) r.report(at('apiGroup'), 'invalid-subject', `${path}.apiGroup: Unsupported value: "${apiGroup}": ${supported([RBAC_GROUP])}`);
+    } else {
+      r.report(at('kind'), 'invalid-subject', `${path}.kind: Unsupported value: "${kind}": ${supported(['ServiceAccount', 'User', 'Group'])}`);
+    }
+    out.push({ kind: kind as SubjectKind, name, namespace, apiGroup, location: r.at(item) });
+  });
+  return out;
+}
+
+function bindingKind(kind: 'RoleBinding' | 'ClusterRoleBinding'): KindReader<BindingValue> {
+  const namespaced = kind === 'RoleBinding';
+  return {
+    apiVersion: API_VERSION,
+    kind,
+    namespaced,
+    nameRule: 'path-segment',
+    read(r, node) {
+      topLevel(r, node, ['roleRef', 'subjects']);
+      const ref = roleRef(r, node, namespaced ? ['Role', 'ClusterRole'] : ['ClusterRole']);
+      return { roleRef: ref, subjects: subjects(r, node, namespaced) };
+    },
+  };
+}
+
+export const RoleKind = roleKind('Role');
+export const ClusterRoleKind = roleKind('ClusterRole');
+export const RoleBindingKind = bindingKind('RoleBinding');
+export const ClusterRoleBindingKind = bindingKind('ClusterRoleBinding');
+
+/** The kinds the RBAC topic reads: its own four, and Namespaces, ServiceAccounts, Pods and workloads. */
+export const RBAC_KINDS: readonly KindReader[] = [...COMMON_KINDS, RoleKind, ClusterRoleKind, RoleBindingKind, ClusterRoleBindingKind];
+
+export interface BuildOptions {
+  /** Include the cluster's default roles and bindings (cluster-admin, admin, edit, view, ...). */
+  defaults: boolean;
+}
+
+/**
+ * Builds the model: the input's roles and bindings over the default policy (an input object with a default's
+ * name replaces it, as `kubectl apply` would configure it), sorted so that input order never matters.
+ */
+export function buildRbac(objects: readonly KubeObject[], options: BuildOptions): { model: RbacModel; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const located = <T extends { location: SourceLocation | null }>(items: T[]): (T & { location: SourceLocation })[] =>
+    items as (T & { location: SourceLocation })[];
+  const roleId = (x: { kind: string; namespace: string; name: string }): string => (x.namespace ? `${x.namespace}/${x.name}` : x.name);
+  // Two objects of one kind and name are an error, as `kubectl apply` of both would silently keep one.
+  const roles: (Role & { location: SourceLocation })[] = [RoleKind, ClusterRoleKind].flatMap((k) =>
+    uniqueObjects(
+      objectsOf(objects, k).map((o) => ({
+        kind: k.kind as Role['kind'],
+        name: o.meta.name,
+        namespace: o.meta.namespace,
+        labels: o.meta.labels,
+        ...o.value,
+        builtIn: false,
+        location: o.meta.location,
+      })),
+      roleId,
+      () => k.kind,
+      diagnostics,
+    ),
+  );
+  const bindings: (Binding & { location: SourceLocation })[] = [RoleBindingKind, ClusterRoleBindingKind].flatMap((k) =>
+    uniqueObjects(
+      objectsOf(objects, k).map((o) => ({
+        kind: k.kind as Binding['kind'],
+        name: o.meta.name,
+        namespace: o.meta.namespace,
+        ...o.value,
+        builtIn: false,
+        location: o.meta.location,
+      })),
+      roleId,
+      () => k.kind,
+      diagnostics,
+    ),
+  );
+  if (options.defaults) {
+    const taken = new Set([...roles, ...bindings].map((x) => `${x.kind} ${roleId(x)}`));
+    roles.push(...located(defaultRoles()).filter((x) => !taken.has(`${x.kind} ${roleId(x)}`)));
+    bindings.push(...located(defaultBindings()).filter((x) => !taken.has(`${x.kind} ${roleId(x)}`)));
+  }
+  const serviceAccounts: ServiceAccount[] = uniqueObjects(
+    objectsOf(objects, ServiceAccountKind).map((o) => ({ name: o.meta.name, namespace: o.meta.namespace, location: o.meta.location })),
+    (x) => `${x.namespace}/${x.name}`,
+    () => 'ServiceAccount',
+    diagnostics,
+  );
+  const pods: PodIdentity[] = [
+    ...objectsOf(objects, PodKind).map((o) => identity(o, 'Pod', o.value.spec.serviceAccountName)),
+    ...WORKLOAD_KINDS.flatMap((k) => objectsOf(objects, k).map((o) => identity(o, o.value.kind, o.value.spec.serviceAccountName))),
+  ];
+  const namespaces = new Set<string>(objectsOf(objects, NamespaceKind).map((o) => o.meta.name));
+  for (const x of [...roles, ...bindings, ...serviceAccounts, ...pods]) if (x.namespace) namespaces.add(x.namespace);
+  const byScope = (a: { kind: string; namespace: string; name: string }, b: { kind: string; namespace: string; name: string }): number =>
+    cmp(a.namespace === '' ? 0 : 1, b.namespace === '' ? 0 : 1) || cmp(a.namespace, b.namespace) || cmp(a.name, b.name);
+  const model: RbacModel = {
+    roles: roles.sort(byScope),
+    bindings: bindings.sort(byScope),
+    serviceAccounts: serviceAccounts.sort((a, b) => cmp(a.namespace, b.namespace) || cmp(a.name, b.name)),
+    pods: pods.sort((a, b) => cmp(a.id, b.id)),
+    namespaces: [...namespaces].sort(cmp),
+  };
+  return { model, diagnostics };
+}
+
+function identity(o: KubeObject, source: string, serviceAccountName: string): PodIdentity {
+  return { id: `${o.meta.namespace}/${o.meta.name}`, source, name: o.meta.name, namespace: o.meta.namespace, serviceAccountName, location: o.meta.location };
+}
+
+function cmp<T extends string | number>(a: T, b: T): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
