@@ -55,22 +55,23 @@ export default tseslint.config(
       'no-restricted-globals': pureGlobals,
     },
   },
-  {
-    // A topic's own files: below the lessons, and never another topic (`../rbac/...` from netpol).
-    files: ['src/topics/*/**/*.ts'],
+  // A topic's own files: below the lessons, pure, and never another topic (`../rbac/...` from netpol). In a
+  // topic's sub-folder (view/), the sibling topics are two levels up.
+  ...[['src/topics/*/*.ts', '^\\.\\./(?!\\.\\./)[^/]+'], ['src/topics/*/*/**/*.ts', '^\\.\\./\\.\\./(?!\\.\\./)[^/]+']].map(([files, sibling]) => ({
+    files: [files],
     ignores: ['src/topics/**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
           layer(['lessons', 'store', 'features', 'ui', 'app', 'cli'], 'A topic may not import lessons, store, features, ui, app or cli (layers above it).'),
-          { regex: '^\\.\\./(?!\\.\\./)[^/]+', message: 'Topics never import each other: move what both need to src/core or src/kube.' },
+          { regex: sibling, message: 'Topics never import each other: move what both need to src/core or src/kube.' },
           { group: uiAndPlatform, message: 'Topics are pure TypeScript: no UI, DOM or node:* imports.' },
         ],
       }],
       'no-restricted-globals': pureGlobals,
     },
-  },
+  })),
   {
     files: ['src/topics/*.ts'],
     rules: { 'no-restricted-imports': restrict(['lessons', 'store', 'features', 'ui', 'app', 'cli'], 'src/topics') },
@@ -83,6 +84,11 @@ export default tseslint.config(
   {
     files: ['src/store/**/*.ts'],
     rules: { 'no-restricted-imports': restrict(['features', 'app', 'cli'], 'src/store', false) },
+  },
+  {
+    // Generic UI pieces: React and Cytoscape, fed with plain data; no store, no topic, no feature.
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': restrict(['topics', 'lessons', 'store', 'features', 'app', 'cli'], 'src/ui', false) },
   },
   {
     files: ['src/features/**/*.{ts,tsx}'],

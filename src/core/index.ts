@@ -3,3 +3,4 @@ export { LANGUAGES, same, inLanguage, type Language, type Localized } from './lo
 export { isRefusal, type Topic, type AnyTopic, type CheckKind, type CheckContext, type LessonFail, type Refusal } from './topic';
 export { analyze, kindsOf, type Analysis, type AnalysisInput, type AnalysisStatus, type CheckRef, type CheckResult, type TopicOutcome } from './analyze';
 export { refSegment, plainText, explained, type ObjectRef, type Segment, type Explained } from './segments';
+export type { ViewGraph, ViewNode, ViewEdge, EdgeVerdict } from './view';

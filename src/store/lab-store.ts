@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import { analyze } from '../core/index';
 import { createParseCache, type Diagnostic } from '../kube/index';
 import { netpolTopic, type Cluster, type Connectivity } from '../topics/netpol/index';
+import { rbacTopic, type RbacResult } from '../topics/rbac/index';
 import { gradeAttempt, LANGUAGES, type Grade, type Language, type Lesson } from '../lessons/index';
 import { lessonById, PLAYGROUND_START } from './catalog';
 import { loadDoc, loadLang, saveBackup, saveDoc, saveLang } from './persist';
@@ -35,13 +36,26 @@ export interface PresenterState {
 
 export type LessonStatus = 'pending' | 'passed' | 'failed';
 
-export interface LabResult {
+/** The NetworkPolicy topic's part of a result: the cluster, every verdict, and the lesson's grade. */
+export interface NetpolResult {
   cluster: Cluster;
   connectivity: Connectivity;
   grade: Grade | null;
   /** Milliseconds the last evaluation took (parse, evaluate, grade). */
   evalMs: number;
 }
+
+/** The last good evaluation: each topic's result (null when the page does not evaluate it) and the grade. */
+export interface LabResult {
+  /** The topic the page shows: the lesson's, or the one chosen in the playground. */
+  topic: TopicId;
+  netpol: NetpolResult | null;
+  rbac: RbacResult | null;
+  grade: Grade | null;
+  evalMs: number;
+}
+
+export type TopicId = 'netpol' | 'rbac';
 
 export interface Doc {
   key: string;
@@ -76,9 +90,13 @@ export interface LabState {
   status: LessonStatus;
   selectedEdge: EdgeRef | null;
   selectedPod: string | null;
+  /** The chosen node or edge of a topic graph other than NetworkPolicy's (RBAC), by element id. */
+  selectedItem: string | null;
   /** 1-based line of the editor cursor, for "the policy under the cursor". */
   cursorLine: number | null;
   view: 'graph' | 'table';
+  /** The topic the playground shows (a lesson shows its own). */
+  playgroundTopic: TopicId;
   notice: Notice | null;
   /** A request for the editor to show a line (from a policy link); nonce makes repeats count. */
   reveal: { line: number; column: number; nonce: number } | null;
@@ -92,8 +110,10 @@ export interface LabState {
   evaluateNow(): void;
   selectEdge(edge: EdgeRef | null): void;
   selectPod(id: string | null): void;
+  selectItem(id: string | null): void;
   setCursorLine(line: number | null): void;
   setView(view: 'graph' | 'table'): void;
+  setPlaygroundTopic(topic: TopicId): void;
   showNextHint(): void;
   replaceText(text: string): void;
   /** Opens a text from a share link; the learner's own text is kept as a backup they can restore. */
@@ -124,20 +144,25 @@ export function initialLanguage(search: string, navigatorLanguages: readonly str
 /** Parsed documents of the open text, so an edit re-parses only the document it touched. */
 const parseCache = createParseCache();
 
-function runEvaluation(doc: Doc): { diagnostics: Diagnostic[]; result: LabResult | null; status: LessonStatus | null } {
+function runEvaluation(doc: Doc, playgroundTopic: TopicId): { diagnostics: Diagnostic[]; result: LabResult | null; status: LessonStatus | null } {
   const started = performance.now();
-  if (doc.lesson) {
-    const grade = gradeAttempt(doc.lesson, doc.text, EDITOR_FILE, parseCache);
-    const diagnostics = [...grade.diagnostics];
-    if (grade.status === 'invalid' || !grade.connectivity) return { diagnostics, result: null, status: null };
-    const result = { cluster: grade.connectivity.cluster, connectivity: grade.connectivity, grade, evalMs: performance.now() - started };
-    return { diagnostics, result, status: grade.status };
-  }
-  const analysis = analyze({ topics: [netpolTopic], attempt: [{ file: EDITOR_FILE, text: doc.text }], cache: parseCache });
+  const lesson = doc.lesson;
+  const analysis = lesson
+    ? gradeAttempt(lesson, doc.text, EDITOR_FILE, parseCache)
+    : analyze({ topics: [netpolTopic, rbacTopic], attempt: [{ file: EDITOR_FILE, text: doc.text }], cache: parseCache });
   const diagnostics = [...analysis.diagnostics];
+  if (analysis.status === 'invalid') return { diagnostics, result: null, status: null };
+  const grade = lesson ? (analysis as Grade) : null;
+  const evalMs = performance.now() - started;
   const connectivity = analysis.outcomes.get('netpol')?.result as Connectivity | undefined;
-  if (analysis.status === 'invalid' || !connectivity) return { diagnostics, result: null, status: null };
-  return { diagnostics, result: { cluster: connectivity.cluster, connectivity, grade: null, evalMs: performance.now() - started }, status: 'pending' };
+  const result: LabResult = {
+    topic: (lesson?.topic as TopicId | undefined) ?? playgroundTopic,
+    netpol: connectivity ? { cluster: connectivity.cluster, connectivity, grade, evalMs } : null,
+    rbac: (analysis.outcomes.get('rbac')?.result as RbacResult | undefined) ?? null,
+    grade,
+    evalMs,
+  };
+  return { diagnostics, result, status: lesson ? (analysis.status as LessonStatus) : 'pending' };
 }
 
 const freshPresenter = (): PresenterState => ({ step: 0, revealed: false, guesses: {}, startedAt: Date.now() });
@@ -150,6 +175,7 @@ const freshPage = () => ({
   status: 'pending' as LessonStatus,
   selectedEdge: null,
   selectedPod: null,
+  selectedItem: null as string | null,
   cursorLine: null,
   reveal: null,
   presenter: freshPresenter(),
@@ -194,6 +220,7 @@ export const useLab = create<LabState>()((set, get) => {
     doc: null,
     ...freshPage(),
     view: 'graph',
+    playgroundTopic: 'netpol',
     notice: null,
     textEpoch: 0,
 
@@ -237,7 +264,7 @@ export const useLab = create<LabState>()((set, get) => {
       clearTimeout(timer);
       const doc = get().doc;
       if (!doc) return;
-      const { diagnostics, result, status } = runEvaluation(doc);
+      const { diagnostics, result, status } = runEvaluation(doc, get().playgroundTopic);
       if (!result || status === null) {
         set({ diagnostics, stale: get().result !== null });
         return;
@@ -256,11 +283,20 @@ export const useLab = create<LabState>()((set, get) => {
     selectPod(id) {
       set({ selectedPod: id });
     },
+    selectItem(id) {
+      set({ selectedItem: id });
+    },
     setCursorLine(line) {
       if (get().cursorLine !== line) set({ cursorLine: line });
     },
     setView(view) {
       set({ view });
+    },
+    setPlaygroundTopic(topic) {
+      if (get().playgroundTopic === topic) return;
+      set({ playgroundTopic: topic, selectedEdge: null, selectedPod: null, selectedItem: null });
+      const result = get().result;
+      if (result && !get().doc?.lesson) set({ result: { ...result, topic } });
     },
     showNextHint() {
       const doc = get().doc;

@@ -1,5 +1,5 @@
 // Predict, then reveal: how many of the room's guesses match the engine's verdicts.
-import type { LabResult } from './lab-store';
+import type { NetpolResult } from './lab-store';
 
 export interface Score {
   guessed: number;
@@ -7,7 +7,7 @@ export interface Score {
 }
 
 /** Each guess keyed `from->to`, judged against the verdicts (an edge counts as allowed only on every probe). */
-export function judgeGuesses(result: LabResult | null, guesses: Readonly<Record<string, 'allowed' | 'denied'>>): Map<string, boolean> {
+export function judgeGuesses(result: NetpolResult | null, guesses: Readonly<Record<string, 'allowed' | 'denied'>>): Map<string, boolean> {
   const judged = new Map<string, boolean>();
   if (!result) return judged;
   const { connectivity, cluster } = result;
@@ -24,7 +24,7 @@ export function judgeGuesses(result: LabResult | null, guesses: Readonly<Record<
 }
 
 /** How many of the room's guesses match the verdicts. */
-export function scoreGuesses(result: LabResult | null, guesses: Readonly<Record<string, 'allowed' | 'denied'>>): Score {
+export function scoreGuesses(result: NetpolResult | null, guesses: Readonly<Record<string, 'allowed' | 'denied'>>): Score {
   const judged = [...judgeGuesses(result, guesses).values()];
   return { guessed: judged.length, right: judged.filter(Boolean).length };
 }

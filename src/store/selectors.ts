@@ -10,12 +10,19 @@ export const selectText = (s: LabState) => s.doc?.text ?? '';
 export const selectTextEpoch = (s: LabState) => s.textEpoch;
 export const selectHintsShown = (s: LabState) => s.doc?.hintsShown ?? 0;
 export const selectResult = (s: LabState) => s.result;
+/** The NetworkPolicy part of the result, for the NetworkPolicy views. */
+export const selectNetpol = (s: LabState) => s.result?.netpol ?? null;
+export const selectRbac = (s: LabState) => s.result?.rbac ?? null;
+/** The topic the page shows. */
+export const selectTopic = (s: LabState) => s.result?.topic ?? ((s.doc?.lesson?.topic as 'netpol' | 'rbac' | undefined) ?? s.playgroundTopic);
+export const selectPlaygroundTopic = (s: LabState) => s.playgroundTopic;
 export const selectStale = (s: LabState) => s.stale;
 export const selectStatus = (s: LabState) => s.status;
 export const selectDiagnostics = (s: LabState) => s.diagnostics;
 export const selectEditorDiagnostics = (s: LabState) => s.diagnostics.filter((d) => d.file === EDITOR_FILE);
 export const selectSelectedEdge = (s: LabState) => s.selectedEdge;
 export const selectSelectedPod = (s: LabState) => s.selectedPod;
+export const selectSelectedItem = (s: LabState) => s.selectedItem;
 export const selectCursorLine = (s: LabState) => s.cursorLine;
 export const selectView = (s: LabState) => s.view;
 export const selectNotice = (s: LabState) => s.notice;

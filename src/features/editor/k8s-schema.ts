@@ -1,5 +1,6 @@
 // JSON Schema for the kinds the lab reads, for monaco-yaml: validation, completion and hover docs.
-// NetworkPolicy is complete and strict (unknown fields are errors); other kinds describe what the lab uses.
+// NetworkPolicy and the RBAC kinds (and ServiceAccount) are complete and strict (unknown fields are errors); other
+// kinds describe what the lab uses.
 
 type Schema = Record<string, unknown>;
 
@@ -132,6 +133,11 @@ const containerPort: Schema = {
   },
 };
 
+const kindIs = (kind: string, then: Schema): Schema => ({
+  if: { properties: { kind: { const: kind } }, required: ['kind'] },
+  then,
+});
+
 const podSpec: Schema = {
   type: 'object',
   properties: {
@@ -141,12 +147,234 @@ const podSpec: Schema = {
     },
     hostNetwork: { type: 'boolean', description: 'Run in the node\'s network namespace. Such a pod acts as its node: policies never isolate or select it.' },
     nodeName: { type: 'string' },
+    serviceAccountName: {
+      type: 'string',
+      description: 'The ServiceAccount of the pod\'s namespace the pod runs as; absent: `default`. The pod\'s API token, and so its RBAC permissions, are that account\'s. It cannot be changed on an existing pod.',
+    },
+    serviceAccount: { type: 'string', description: 'Deprecated alias of serviceAccountName.' },
+    automountServiceAccountToken: {
+      type: 'boolean',
+      description: 'false: no API token is mounted into the containers. Overrides the ServiceAccount\'s automountServiceAccountToken; pods that never call the API should carry no token.',
+    },
   },
 };
 
-const kindIs = (kind: string, then: Schema): Schema => ({
-  if: { properties: { kind: { const: kind } }, required: ['kind'] },
-  then,
+const podTemplate: Schema = {
+  type: 'object',
+  description: 'The pods the workload creates: their labels and spec (and so the ServiceAccount they run as).',
+  properties: {
+    metadata: { type: 'object', properties: { labels: labels('The pods\' labels: the workload\'s selector and policies select the pods by them.') } },
+    spec: podSpec,
+  },
+};
+
+const workloadSpec: Schema = {
+  type: 'object',
+  properties: {
+    selector: labelSelector('Which pods belong to the workload; it must match template.metadata.labels.'),
+    template: podTemplate,
+  },
+};
+
+const workload = (kind: string, apiVersion: string, spec: Schema = workloadSpec): Schema =>
+  kindIs(kind, { properties: { apiVersion: { const: apiVersion }, metadata: metadata(true), spec } });
+
+// ---- RBAC (rbac.authorization.k8s.io/v1) -------------------------------------------------------------------------
+
+const RBAC_GROUP = 'rbac.authorization.k8s.io';
+const RBAC_API_VERSION = `${RBAC_GROUP}/v1`;
+
+/** An array of strings whose items offer completions without forbidding other values (custom verbs, CRDs). */
+const hinted = (description: string, hints: readonly string[]): Schema => ({
+  type: 'array',
+  description,
+  items: { anyOf: [{ enum: hints }, { type: 'string' }] },
+});
+
+const VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection', 'bind', 'escalate', 'impersonate', 'approve', 'use', '*'];
+const API_GROUPS = ['', 'apps', 'batch', 'networking.k8s.io', 'policy', 'rbac.authorization.k8s.io', 'storage.k8s.io',
+  'admissionregistration.k8s.io', 'authentication.k8s.io', 'authorization.k8s.io', 'certificates.k8s.io', 'coordination.k8s.io', '*'];
+const RESOURCES = ['pods', 'pods/log', 'pods/exec', 'pods/attach', 'pods/portforward', 'secrets', 'configmaps', 'services',
+  'endpoints', 'serviceaccounts', 'serviceaccounts/token', 'persistentvolumeclaims', 'persistentvolumes', 'namespaces', 'nodes',
+  'nodes/proxy', 'events', 'deployments', 'deployments/scale', 'replicasets', 'statefulsets', 'daemonsets', 'jobs', 'cronjobs',
+  'ingresses', 'networkpolicies', 'roles', 'rolebindings', 'clusterroles', 'clusterrolebindings', 'validatingwebhookconfigurations',
+  'mutatingwebhookconfigurations', 'certificatesigningrequests', '*'];
+
+const policyRule = (cluster: boolean): Schema => ({
+  type: 'object',
+  additionalProperties: false,
+  required: ['verbs'],
+  description: cluster
+    ? 'One rule: verbs allowed on the resources of the API groups named, or on non-resource URLs. A request is allowed when any rule of any bound role matches it: rules only add permissions, nothing denies.'
+    : 'One rule: verbs allowed on the resources of the API groups named, in the Role\'s namespace. A request is allowed when any rule of any bound role matches it: rules only add permissions, nothing denies.',
+  properties: {
+    verbs: {
+      ...hinted('The verbs allowed: get, list, watch, create, update, patch, delete, deletecollection, and special ones such as bind, escalate, impersonate. `*` is every verb, including ones added later. list and watch return whole objects (a Secret\'s data too), not just names.', VERBS),
+      minItems: 1,
+    },
+    apiGroups: hinted('The API groups of the resources. "" is the core group (pods, secrets, services, configmaps, serviceaccounts, nodes); apps holds deployments, batch holds jobs. `*` is every group. Required for resource rules.', API_GROUPS),
+    resources: hinted('Resources by their plural, lower-case name. A subresource is written resource/subresource (pods/exec, pods/log, serviceaccounts/token) and is not included in the resource: `pods` does not allow exec. `*` is every resource, `*/scale` every scale subresource.', RESOURCES),
+    resourceNames: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Object names the rule is limited to; absent: every object. It cannot limit create or deletecollection (there is no name to check), and it limits list and watch only to requests for one name (fieldSelector metadata.name).',
+    },
+    ...(cluster
+      ? {
+          nonResourceURLs: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Paths that are not resources, such as /healthz or /metrics (a trailing * matches a prefix). ClusterRoles only, and granted only by a ClusterRoleBinding. A rule has either these or apiGroups and resources.',
+          },
+        }
+      : {}),
+  },
+});
+
+const roleRef = (cluster: boolean): Schema => ({
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind', 'name'],
+  description: cluster
+    ? 'The ClusterRole this binding grants, in every namespace and cluster-wide. It cannot be changed: delete and re-create the binding instead.'
+    : 'The role this binding grants: a Role of the binding\'s namespace, or a ClusterRole whose rules are then granted only in this namespace. It cannot be changed: delete and re-create the binding instead.',
+  properties: {
+    apiGroup: { enum: [RBAC_GROUP], description: 'Always rbac.authorization.k8s.io (the default when left out).' },
+    kind: cluster
+      ? { enum: ['ClusterRole'], description: 'ClusterRole: a ClusterRoleBinding cannot name a Role.' }
+      : { enum: ['Role', 'ClusterRole'], description: 'Role (of this namespace) or ClusterRole (granted here only, as a reusable set of rules).' },
+    name: { type: 'string', description: 'The role\'s name. A role that does not exist is not an error: the binding grants nothing until it does.' },
+  },
+});
+
+const subject = (cluster: boolean): Schema => ({
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind', 'name'],
+  description: 'Someone the role is granted to.',
+  properties: {
+    kind: {
+      enum: ['User', 'Group', 'ServiceAccount'],
+      description: 'User and Group are names the authenticator reports (a client certificate\'s CN and O, a token\'s claims); Kubernetes stores neither. ServiceAccount is an account of a namespace, what pods run as.',
+    },
+    name: {
+      type: 'string',
+      description: 'The user, group or ServiceAccount name. Groups include system:serviceaccounts:<namespace> (every ServiceAccount of a namespace), system:authenticated (every signed-in user) and system:unauthenticated (anonymous requests).',
+    },
+    namespace: cluster
+      ? { type: 'string', description: 'ServiceAccount subjects only, and required in a ClusterRoleBinding: the account\'s namespace.' }
+      : { type: 'string', description: 'ServiceAccount subjects only: the account\'s namespace; left out, the RoleBinding\'s own. An account of another namespace can be named: it gets the rights in this namespace.' },
+    apiGroup: {
+      enum: [RBAC_GROUP, ''],
+      description: 'rbac.authorization.k8s.io for User and Group (filled in when empty or left out); "" or left out for ServiceAccount.',
+    },
+  },
+  // A ServiceAccount is in the core group (and needs a namespace in a ClusterRoleBinding); User and Group accept both
+  // values, as the API server defaults "" to rbac.authorization.k8s.io for them.
+  allOf: [
+    {
+      if: { properties: { kind: { const: 'ServiceAccount' } }, required: ['kind'] },
+      then: { properties: { apiGroup: { const: '' } }, ...(cluster ? { required: ['namespace'] } : {}) },
+    },
+  ],
+});
+
+const roleKind = (kind: 'Role' | 'ClusterRole'): Schema => {
+  const cluster = kind === 'ClusterRole';
+  return kindIs(kind, {
+    additionalProperties: false,
+    properties: {
+      apiVersion: { const: RBAC_API_VERSION },
+      kind: { const: kind },
+      metadata: metadata(!cluster),
+      rules: {
+        type: 'array',
+        items: policyRule(cluster),
+        description: cluster
+          ? 'What the ClusterRole allows. Bound by a ClusterRoleBinding: everywhere; by a RoleBinding: in that binding\'s namespace only.'
+          : 'What the Role allows, in its own namespace only (never cluster-scoped resources such as nodes).',
+      },
+      ...(cluster
+        ? {
+            aggregationRule: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['clusterRoleSelectors'],
+              description: 'Makes this an aggregated ClusterRole: the controller sets its rules to the union of the rules of every ClusterRole a selector matches, overwriting rules written here. admin, edit and view are built this way (labels such as rbac.authorization.k8s.io/aggregate-to-edit: "true").',
+              properties: {
+                clusterRoleSelectors: {
+                  type: 'array',
+                  minItems: 1,
+                  description: 'Label selectors over ClusterRoles: a ClusterRole matching any of them adds its rules. At least one.',
+                  items: labelSelector('Selects ClusterRoles by their labels.'),
+                },
+              },
+            },
+          }
+        : {}),
+    },
+  });
+};
+
+const bindingKind = (kind: 'RoleBinding' | 'ClusterRoleBinding'): Schema => {
+  const cluster = kind === 'ClusterRoleBinding';
+  return kindIs(kind, {
+    additionalProperties: false,
+    required: ['roleRef'],
+    properties: {
+      apiVersion: { const: RBAC_API_VERSION },
+      kind: { const: kind },
+      metadata: metadata(!cluster),
+      roleRef: roleRef(cluster),
+      subjects: {
+        type: 'array',
+        items: subject(cluster),
+        description: cluster
+          ? 'Who gets the ClusterRole, in every namespace and cluster-wide. Absent or empty: nobody.'
+          : 'Who gets the role, in this namespace only. Absent or empty: nobody.',
+      },
+    },
+  });
+};
+
+const serviceAccountKind: Schema = kindIs('ServiceAccount', {
+  additionalProperties: false,
+  properties: {
+    apiVersion: { const: 'v1' },
+    kind: { const: 'ServiceAccount' },
+    metadata: metadata(true),
+    automountServiceAccountToken: {
+      type: 'boolean',
+      description: 'false: pods running as this account get no API token mounted, unless the pod sets its own automountServiceAccountToken (the pod\'s setting wins). Set it on accounts whose pods never call the API, such as default.',
+    },
+    secrets: {
+      type: 'array',
+      description: 'Legacy: Secrets the account\'s pods may use. Since v1.24 no token Secret is made for an account; pods get short-lived tokens (kubectl create token for a person). This list grants no permissions.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'A reference to a Secret, usually by name alone.',
+        properties: {
+          name: { type: 'string', description: 'The name of a Secret in the account\'s namespace.' },
+          namespace: { type: 'string' },
+          kind: { type: 'string' },
+          apiVersion: { type: 'string' },
+          uid: { type: 'string' },
+          resourceVersion: { type: 'string' },
+          fieldPath: { type: 'string' },
+        },
+      },
+    },
+    imagePullSecrets: {
+      type: 'array',
+      description: 'Registry credentials (docker-registry Secrets) added to every pod of this account, to pull images from private registries.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { name: { type: 'string', description: 'The name of a Secret in the account\'s namespace.' } },
+      },
+    },
+  },
 });
 
 /** The schema every document of the editor is validated against. */
@@ -155,10 +383,19 @@ export const K8S_SCHEMA: Schema = {
   type: 'object',
   required: ['apiVersion', 'kind'],
   properties: {
-    apiVersion: { type: 'string', description: 'networking.k8s.io/v1 for NetworkPolicy, v1 for Pod and Namespace, cks-lab/v1 for ExternalEndpoint.' },
+    apiVersion: {
+      type: 'string',
+      description: 'networking.k8s.io/v1 for NetworkPolicy; v1 for Pod, Namespace and ServiceAccount; rbac.authorization.k8s.io/v1 for Role, ClusterRole, RoleBinding and ClusterRoleBinding; apps/v1 or batch/v1 for workloads; cks-lab/v1 for ExternalEndpoint.',
+    },
     kind: {
       description: 'The kind of object.',
-      anyOf: [{ enum: ['NetworkPolicy', 'Pod', 'Namespace', 'ExternalEndpoint', 'Deployment', 'List'] }, { type: 'string' }],
+      anyOf: [
+        {
+          enum: ['NetworkPolicy', 'Pod', 'Namespace', 'ExternalEndpoint', 'Deployment', 'List', 'ServiceAccount', 'Role', 'ClusterRole', 'RoleBinding',
+            'ClusterRoleBinding', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'],
+        },
+        { type: 'string' },
+      ],
     },
   },
   allOf: [
@@ -196,6 +433,26 @@ export const K8S_SCHEMA: Schema = {
               items: { type: 'object', additionalProperties: false, required: ['port'], properties: { port: { type: 'integer' }, protocol } },
             },
           },
+        },
+      },
+    }),
+    serviceAccountKind,
+    roleKind('Role'),
+    roleKind('ClusterRole'),
+    bindingKind('RoleBinding'),
+    bindingKind('ClusterRoleBinding'),
+    workload('Deployment', 'apps/v1'),
+    workload('ReplicaSet', 'apps/v1'),
+    workload('StatefulSet', 'apps/v1'),
+    workload('DaemonSet', 'apps/v1'),
+    workload('Job', 'batch/v1', { type: 'object', properties: { template: podTemplate } }),
+    workload('CronJob', 'batch/v1', {
+      type: 'object',
+      properties: {
+        jobTemplate: {
+          type: 'object',
+          description: 'The Job each run creates.',
+          properties: { spec: { type: 'object', properties: { template: podTemplate } } },
         },
       },
     }),

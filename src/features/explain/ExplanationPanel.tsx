@@ -3,14 +3,14 @@
 import { Fragment, useMemo, type ReactNode } from 'react';
 import { describeExplanation, type Explanation } from '../../topics/netpol/index';
 import { useLab } from '../../store/lab-store';
-import { selectLang, selectResult, selectSelectedEdge, selectStale } from '../../store/selectors';
+import { selectLang, selectNetpol, selectSelectedEdge, selectStale } from '../../store/selectors';
 import { useStrings } from '../i18n/useStrings';
 
 /** `quiet`: say nothing until an edge is chosen (the projector has no room for the "click an edge" tip). */
 export function ExplanationPanel({ quiet = false }: { quiet?: boolean }) {
   const t = useStrings();
   const lang = useLab(selectLang);
-  const result = useLab(selectResult);
+  const result = useLab(selectNetpol);
   const edge = useLab(selectSelectedEdge);
   const stale = useLab(selectStale);
 

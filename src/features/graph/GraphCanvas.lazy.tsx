@@ -9,7 +9,7 @@ import {
   selectRoute,
   selectLesson,
   selectCursorLine,
-  selectResult,
+  selectNetpol,
   selectSelectedEdge,
   selectSelectedPod,
   
@@ -41,7 +41,7 @@ export default function GraphCanvas({ onModel }: { onModel?: (model: GraphModel)
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const nodeKey = useRef('');
-  const result = useLab(selectResult);
+  const result = useLab(selectNetpol);
   const selectedPod = useLab(selectSelectedPod);
   const selectedEdge = useLab(selectSelectedEdge);
   const cursorLine = useLab(selectCursorLine);
@@ -94,7 +94,7 @@ export default function GraphCanvas({ onModel }: { onModel?: (model: GraphModel)
     });
     cy.on('mouseover', 'node[endpoint]', (evt) => {
       const id = evt.target.data('endpoint') as string;
-      const e = useLab.getState().result?.cluster.endpoints.find((x) => x.id === id);
+      const e = useLab.getState().result?.netpol?.cluster.endpoints.find((x) => x.id === id);
       if (!e) return;
       const pos = evt.target.renderedPosition();
       const labels = Object.entries(e.labels).map(([k, v]) => `${k}=${v}`);

@@ -1,7 +1,9 @@
 // The right-hand column: Graph and Table tabs over the same verdicts, the legend, and the "Why?" panel.
 import { lazy, Suspense, useState, useCallback } from 'react';
 import { useLab } from '../../store/lab-store';
-import { selectLesson, selectResult, selectStale, selectView } from '../../store/selectors';
+import { selectLesson, selectResult, selectStale, selectTopic, selectView } from '../../store/selectors';
+import { RbacPanel } from '../rbac/RbacPanel';
+import { TopicSwitch } from '../rbac/TopicSwitch';
 import { ConnectivityTable } from '../table/ConnectivityTable';
 import { ExplanationPanel } from '../explain/ExplanationPanel';
 import { ExportMenu } from '../export/ExportMenu';
@@ -43,14 +45,19 @@ function Legend() {
 
 /** `minimal`: the projector view, without tabs, export or the table (which would give predictions away). */
 export function GraphPanel({ minimal = false, explain = !minimal }: { minimal?: boolean; explain?: boolean }) {
+  const topic = useLab(selectTopic);
+  return topic === 'rbac' ? <RbacPanel minimal={minimal} explain={explain} /> : <NetpolPanel minimal={minimal} explain={explain} />;
+}
+
+function NetpolPanel({ minimal, explain }: { minimal: boolean; explain: boolean }) {
   const t = useStrings();
   const view = useLab(selectView);
   const stale = useLab(selectStale);
   const result = useLab(selectResult);
   const [limited, setLimited] = useState(false);
   const onModel = useCallback((m: GraphModel) => setLimited(m.limited), []);
-  const pods = result?.cluster.endpoints.filter((e) => e.kind === 'pod').length ?? 0;
-  const probes = result?.connectivity.probes.map((p) => `${p.protocol} ${p.port}`) ?? [];
+  const pods = result?.netpol?.cluster.endpoints.filter((e) => e.kind === 'pod').length ?? 0;
+  const probes = result?.netpol?.connectivity.probes.map((p) => `${p.protocol} ${p.port}`) ?? [];
 
   return (
     <section className="graph-panel" aria-label={minimal ? t.graphTab : `${t.graphTab} / ${t.tableTab}`} data-eval-ms={result?.evalMs.toFixed(2)}>
@@ -63,6 +70,7 @@ export function GraphPanel({ minimal = false, explain = !minimal }: { minimal?: 
             {t.tableTab}
           </button>
         </div>
+        <TopicSwitch />
         {probes.length > 0 && <span className="muted probing">{t.probing(probes.slice(0, 6).join(', ') + (probes.length > 6 ? '…' : ''))}</span>}
         {result && <span className="muted probing" title="parse, evaluate and grade">{t.evaluatedIn(result.evalMs)}</span>}
         {view === 'graph' && <ExportMenu part="graph" />}

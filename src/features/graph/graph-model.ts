@@ -2,7 +2,7 @@
 // outside, one edge per ordered pair. Positions come from a fixed grid so editing never makes nodes jump.
 import type { Cluster, Endpoint, Probe } from '../../topics/netpol/index';
 import type { Verdict } from '../../lessons/index';
-import type { LabResult } from '../../store/lab-store';
+import type { NetpolResult } from '../../store/lab-store';
 
 /** Above this many pods the graph shows only the selected pod's edges. */
 export const EDGE_LIMIT_PODS = 40;
@@ -108,7 +108,7 @@ function podLabel(e: Endpoint, ingress: boolean, egress: boolean, isolatedWord: 
 }
 
 /** Builds nodes and edges for the graph from one evaluation. */
-export function buildGraph(result: LabResult, selectedPod: string | null, isolatedWord = 'isolated:'): GraphModel {
+export function buildGraph(result: NetpolResult, selectedPod: string | null, isolatedWord = 'isolated:'): GraphModel {
   const { cluster, connectivity, grade } = result;
   const positions = layout(cluster);
   const nodes: GraphNode[] = [];

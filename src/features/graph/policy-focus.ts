@@ -1,7 +1,7 @@
 // "The policy under the cursor": which policy the editor's cursor is in, which pods it selects and which
 // endpoints its rules admit as peers.
 import { peerMatches, policySelects, type Cluster, type NetworkPolicy } from '../../topics/netpol/index';
-import type { LabResult } from '../../store/lab-store';
+import type { NetpolResult } from '../../store/lab-store';
 
 export interface PolicyFocus {
   policy: NetworkPolicy;
@@ -25,7 +25,7 @@ export function policyAtLine(cluster: Cluster, file: string, line: number): Netw
 }
 
 /** The pods a policy selects and the endpoints its rules admit. */
-export function focusPolicy(result: LabResult, file: string, line: number | null): PolicyFocus | null {
+export function focusPolicy(result: NetpolResult, file: string, line: number | null): PolicyFocus | null {
   if (line === null) return null;
   const policy = policyAtLine(result.cluster, file, line);
   if (!policy) return null;

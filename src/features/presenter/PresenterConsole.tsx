@@ -69,8 +69,8 @@ export function PresenterConsole() {
     };
   }, [id, text]);
 
-  const score = useMemo(() => scoreGuesses(result, presenter.guesses), [result, presenter.guesses]);
-  const counts = useMemo(() => result?.connectivity.counts() ?? null, [result]);
+  const score = useMemo(() => scoreGuesses(result?.netpol ?? null, presenter.guesses), [result, presenter.guesses]);
+  const counts = useMemo(() => result?.netpol?.connectivity.counts() ?? null, [result]);
   if (!lesson) return null;
   const step = lesson.steps[presenter.step];
   const next = lesson.steps[presenter.step + 1];

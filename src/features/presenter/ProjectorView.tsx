@@ -29,7 +29,7 @@ export function ProjectorView() {
     };
   }, [id]);
 
-  const score = useMemo(() => scoreGuesses(result, presenter.guesses), [result, presenter.guesses]);
+  const score = useMemo(() => scoreGuesses(result?.netpol ?? null, presenter.guesses), [result, presenter.guesses]);
   if (!lesson) return null;
   const step = lesson.steps[presenter.step];
   const predict = step?.predict === true;

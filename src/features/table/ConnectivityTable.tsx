@@ -1,7 +1,7 @@
 // Every verdict as an accessible table: real <table>, header cells, filter, keyboard navigation.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLab } from '../../store/lab-store';
-import { selectResult, selectSelectedEdge } from '../../store/selectors';
+import { selectNetpol, selectSelectedEdge } from '../../store/selectors';
 import { useStrings } from '../i18n/useStrings';
 
 interface Row {
@@ -18,7 +18,7 @@ const MAX_ROWS = 2000;
 
 export function ConnectivityTable({ active }: { active: boolean }) {
   const t = useStrings();
-  const result = useLab(selectResult);
+  const result = useLab(selectNetpol);
   const selected = useLab(selectSelectedEdge);
   const [filter, setFilter] = useState('');
   const [verdict, setVerdict] = useState<'all' | 'allowed' | 'denied'>('all');

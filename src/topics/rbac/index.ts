@@ -3,7 +3,7 @@ export type * from './model';
 export { RBAC_GROUP } from './model';
 export { rbacTopic, evaluateRbac } from './topic';
 export { buildRbac, RBAC_KINDS, RoleKind, ClusterRoleKind, RoleBindingKind, ClusterRoleBindingKind, type BuildOptions } from './read';
-export { authorize, indexRbac, rulesFor, whoCan, userFor, formatRulesTable, describeSubject, type RbacIndex, type WhoCanEntry } from './authorize';
+export { authorize, indexRbac, rulesFor, whoCan, userFor, formatRulesTable, describeSubject, findRole, type RbacIndex, type WhoCanEntry } from './authorize';
 export { DEFAULT_POLICY_VERSION, DEFAULT_POLICY_SOURCE } from './defaults';
 export { resolveResource, API_RESOURCES } from './api-resources';
 export { parseIdentity, podIdentity, type Identity } from './identities';
