@@ -1,7 +1,7 @@
 // Japanese hover docs for the editor schema, keyed by the English text they replace.
 export const SCHEMA_JA: Readonly<Record<string, string>> = {
-  'networking.k8s.io/v1 for NetworkPolicy, v1 for Pod and Namespace, cks-lab/v1 for ExternalEndpoint.':
-    'NetworkPolicy は networking.k8s.io/v1、Pod と Namespace は v1、ExternalEndpoint は cks-lab/v1 です。',
+  'networking.k8s.io/v1 for NetworkPolicy; v1 for Pod, Namespace and ServiceAccount; rbac.authorization.k8s.io/v1 for Role, ClusterRole, RoleBinding and ClusterRoleBinding; apps/v1 or batch/v1 for workloads; cks-lab/v1 for ExternalEndpoint.':
+    'NetworkPolicy は networking.k8s.io/v1、Pod・Namespace・ServiceAccount は v1、Role・ClusterRole・RoleBinding・ClusterRoleBinding は rbac.authorization.k8s.io/v1、ワークロードは apps/v1 または batch/v1、ExternalEndpoint は cks-lab/v1 です。',
   'The kind of object.': 'オブジェクトの種類です。',
   'Standard object metadata.': '標準のオブジェクトメタデータです。',
   'The object name, unique per kind within its namespace.': 'オブジェクト名です。namespace 内で種類ごとに一意です。',
@@ -55,4 +55,74 @@ export const SCHEMA_JA: Readonly<Record<string, string>> = {
   "The pod's IP address; ipBlock peers match it.": 'Pod の IP アドレスです。ipBlock の相手はこれに一致します。',
   'Something outside the cluster (cks-lab only): the internet, a database VM.': 'クラスタの外部にあるもの (cks-lab 独自): インターネット、データベースの VM など。',
   'Its IPv4 or IPv6 address; ipBlock peers match it.': 'その IPv4 または IPv6 アドレスです。ipBlock の相手はこれに一致します。',
+
+  // ServiceAccounts, pods and workloads.
+  "The ServiceAccount of the pod's namespace the pod runs as; absent: `default`. The pod's API token, and so its RBAC permissions, are that account's. It cannot be changed on an existing pod.":
+    'Pod が使う、Pod と同じ namespace の ServiceAccount です。省略すると `default` です。Pod の API トークン、つまり RBAC の権限はそのアカウントのものになります。既存の Pod では変更できません。',
+  'Deprecated alias of serviceAccountName.': 'serviceAccountName の非推奨の別名です。',
+  "false: no API token is mounted into the containers. Overrides the ServiceAccount's automountServiceAccountToken; pods that never call the API should carry no token.":
+    'false: コンテナに API トークンをマウントしません。ServiceAccount の automountServiceAccountToken より優先されます。API を呼ばない Pod にはトークンを持たせないようにします。',
+  "false: pods running as this account get no API token mounted, unless the pod sets its own automountServiceAccountToken (the pod's setting wins). Set it on accounts whose pods never call the API, such as default.":
+    'false: このアカウントで動く Pod には API トークンをマウントしません。ただし Pod 自身が automountServiceAccountToken を指定した場合はそちらが優先されます。default のように、Pod が API を呼ばないアカウントに設定します。',
+  "Legacy: Secrets the account's pods may use. Since v1.24 no token Secret is made for an account: pods get short-lived tokens, and `kubectl create token` makes one by hand. This list grants no permissions.":
+    'レガシー: このアカウントの Pod が使える Secret です。v1.24 以降、アカウント用のトークン Secret は作られません。Pod は短期間有効なトークンを受け取り、手動なら `kubectl create token` で発行します。この一覧は権限を何も与えません。',
+  'A reference to a Secret, usually by name alone.': 'Secret への参照です。ふつうは名前だけを書きます。',
+  "The name of a Secret in the account's namespace.": 'アカウントと同じ namespace にある Secret の名前です。',
+  'Registry credentials (docker-registry Secrets) added to every pod of this account, to pull images from private registries.':
+    'このアカウントのすべての Pod に追加されるレジストリの認証情報 (docker-registry 型の Secret) です。プライベートレジストリからイメージを取得するのに使います。',
+  'The pods the workload creates: their labels and spec (and so the ServiceAccount they run as).':
+    'ワークロードが作成する Pod です。そのラベルと spec (つまり Pod が使う ServiceAccount) を指定します。',
+  "The pods' labels: the workload's selector and policies select the pods by them.":
+    'Pod のラベルです。ワークロードのセレクターやポリシーは、これで Pod を選択します。',
+  'Which pods belong to the workload; it must match template.metadata.labels.':
+    'どの Pod がこのワークロードに属するかを示します。template.metadata.labels に一致する必要があります。',
+  'The Job each run creates.': '実行のたびに作成される Job です。',
+  // RBAC.
+  "One rule: verbs allowed on the resources of the API groups named, in the Role's namespace. A request is allowed when any rule of any bound role matches it: rules only add permissions, nothing denies.":
+    'ルール 1 つ分です。指定した API グループのリソースに対して許可する動詞を、Role の namespace の中で定めます。バインドされたいずれかのロールのいずれかのルールに一致すればリクエストは許可されます。ルールは権限を追加するだけで、拒否するものはありません。',
+  'One rule: verbs allowed on the resources of the API groups named, or on non-resource URLs. A request is allowed when any rule of any bound role matches it: rules only add permissions, nothing denies.':
+    'ルール 1 つ分です。指定した API グループのリソース、または非リソース URL に対して許可する動詞を定めます。バインドされたいずれかのロールのいずれかのルールに一致すればリクエストは許可されます。ルールは権限を追加するだけで、拒否するものはありません。',
+  "The verbs allowed: get, list, watch, create, update, patch, delete, deletecollection, and special ones such as bind, escalate, impersonate. `*` is every verb, including ones added later. list and watch return whole objects (a Secret's data too), not just names.":
+    '許可する動詞です: get、list、watch、create、update、patch、delete、deletecollection、および bind、escalate、impersonate などの特別な動詞。`*` は後から追加されるものも含むすべての動詞です。list と watch は名前だけでなくオブジェクト全体 (Secret ならその data も) を返します。',
+  'The API groups of the resources. "" is the core group (pods, secrets, services, configmaps, serviceaccounts, nodes); apps holds deployments, batch holds jobs. `*` is every group. Required for resource rules.':
+    'リソースの API グループです。"" はコアグループ (pods、secrets、services、configmaps、serviceaccounts、nodes) です。deployments は apps、jobs は batch にあります。`*` はすべてのグループです。リソースのルールでは必須です。',
+  'Resources by their plural, lower-case name. A subresource is written resource/subresource (pods/exec, pods/log, serviceaccounts/token) and is not included in the resource: `pods` does not allow exec. `*` is every resource, `*/scale` every scale subresource.':
+    '小文字・複数形の名前で指定するリソースです。サブリソースは resource/subresource と書き (pods/exec、pods/log、serviceaccounts/token)、元のリソースには含まれません: `pods` では exec は許可されません。`*` はすべてのリソース、`*/scale` はすべての scale サブリソースです。',
+  'Object names the rule is limited to; absent: every object. It cannot limit create or deletecollection (there is no name to check), and it limits list and watch only to requests for one name (fieldSelector metadata.name).':
+    'ルールの対象を限定するオブジェクト名です。省略するとすべてのオブジェクトです。create と deletecollection は限定できず (照合する名前がないため)、list と watch は 1 つの名前を指定したリクエスト (fieldSelector metadata.name) だけに限定されます。',
+  'Paths that are not resources, such as /healthz or /metrics (a trailing * matches a prefix). ClusterRoles only, and granted only by a ClusterRoleBinding. A rule has either these or apiGroups and resources.':
+    '/healthz や /metrics のような、リソースではないパスです (末尾の * は前方一致)。ClusterRole でだけ使え、ClusterRoleBinding でだけ付与されます。1 つのルールには、これか apiGroups と resources のどちらか一方だけを書きます。',
+  'What the Role allows, in its own namespace only (never cluster-scoped resources such as nodes).':
+    'Role が許可する内容です。Role 自身の namespace の中だけで有効です (nodes のようなクラスタスコープのリソースは対象になりません)。',
+  "What the ClusterRole allows. Bound by a ClusterRoleBinding: everywhere; by a RoleBinding: in that binding's namespace only.":
+    'ClusterRole が許可する内容です。ClusterRoleBinding でバインドするとクラスタ全体で、RoleBinding でバインドするとそのバインディングの namespace の中だけで有効です。',
+  'Makes this an aggregated ClusterRole: the controller sets its rules to the union of the rules of every ClusterRole a selector matches, overwriting rules written here. admin, edit and view are built this way (labels such as rbac.authorization.k8s.io/aggregate-to-edit: "true").':
+    'この ClusterRole を集約 ClusterRole にします。コントローラーが、セレクターに一致するすべての ClusterRole のルールを合わせたものでルールを置き換えます (ここに書いたルールは上書きされます)。admin、edit、view はこの仕組みで作られています (rbac.authorization.k8s.io/aggregate-to-edit: "true" などのラベル)。',
+  'Label selectors over ClusterRoles: a ClusterRole matching any of them adds its rules. At least one.':
+    'ClusterRole に対するラベルセレクターです。いずれかに一致した ClusterRole のルールが追加されます。1 つ以上必要です。',
+  'Selects ClusterRoles by their labels.': 'ラベルで ClusterRole を選択します。',
+  "The role this binding grants: a Role of the binding's namespace, or a ClusterRole whose rules are then granted only in this namespace. It cannot be changed: delete and re-create the binding instead.":
+    'このバインディングが付与するロールです。バインディングと同じ namespace の Role か、ClusterRole を指定します。ClusterRole の場合、そのルールはこの namespace の中だけで付与されます。変更はできないので、バインディングを削除して作り直します。',
+  'The ClusterRole this binding grants, in every namespace and cluster-wide. It cannot be changed: delete and re-create the binding instead.':
+    'このバインディングが、すべての namespace とクラスタ全体で付与する ClusterRole です。変更はできないので、バインディングを削除して作り直します。',
+  'Always rbac.authorization.k8s.io (the default when left out).': '常に rbac.authorization.k8s.io です (省略するとこの値になります)。',
+  'Role (of this namespace) or ClusterRole (granted here only, as a reusable set of rules).':
+    'Role (この namespace のもの) または ClusterRole (再利用できるルールの集まりとして、ここでだけ付与されます) です。',
+  'ClusterRole: a ClusterRoleBinding cannot name a Role.': 'ClusterRole です。ClusterRoleBinding は Role を指定できません。',
+  "The role's name. A role that does not exist is not an error: the binding grants nothing until it does.":
+    'ロールの名前です。存在しないロールを指定してもエラーにはならず、ロールができるまでバインディングは何も付与しません。',
+  'Someone the role is granted to.': 'ロールを付与する相手です。',
+  "User and Group are names the authenticator reports (a client certificate's CN and O, a token's claims); Kubernetes stores neither. ServiceAccount is an account of a namespace, what pods run as.":
+    'User と Group は認証の仕組みが報告する名前 (クライアント証明書の CN と O、トークンのクレーム) で、Kubernetes はどちらも保存しません。ServiceAccount は namespace に属するアカウントで、Pod はこれで動きます。',
+  'The user, group or ServiceAccount name. Groups include system:serviceaccounts:<namespace> (every ServiceAccount of a namespace), system:authenticated (every signed-in user) and system:unauthenticated (anonymous requests).':
+    'ユーザー、グループ、ServiceAccount の名前です。グループには system:serviceaccounts:<namespace> (その namespace のすべての ServiceAccount)、system:authenticated (認証済みのすべてのユーザー)、system:unauthenticated (匿名のリクエスト) もあります。',
+  "ServiceAccount subjects only: the account's namespace; left out, the RoleBinding's own. An account of another namespace can be named: it gets the rights in this namespace.":
+    'ServiceAccount の場合だけ: アカウントの namespace です。省略すると RoleBinding 自身の namespace です。別の namespace のアカウントも指定でき、そのアカウントはこの namespace での権限を得ます。',
+  "ServiceAccount subjects only, and required in a ClusterRoleBinding: the account's namespace.":
+    'ServiceAccount の場合だけで、ClusterRoleBinding では必須です: アカウントの namespace です。',
+  'rbac.authorization.k8s.io for User and Group (filled in when empty or left out); "" or left out for ServiceAccount.':
+    'User と Group では rbac.authorization.k8s.io です (空または省略なら補われます)。ServiceAccount では "" にするか省略します。',
+  'Who gets the role, in this namespace only. Absent or empty: nobody.': 'ロールを得る相手です。この namespace の中だけで有効です。省略または空: 誰にも付与しません。',
+  'Who gets the ClusterRole, in every namespace and cluster-wide. Absent or empty: nobody.':
+    'ClusterRole を得る相手です。すべての namespace とクラスタ全体で有効です。省略または空: 誰にも付与しません。',
 };

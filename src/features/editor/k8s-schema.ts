@@ -349,7 +349,7 @@ const serviceAccountKind: Schema = kindIs('ServiceAccount', {
     },
     secrets: {
       type: 'array',
-      description: 'Legacy: Secrets the account\'s pods may use. Since v1.24 no token Secret is made for an account; pods get short-lived tokens (kubectl create token for a person). This list grants no permissions.',
+      description: 'Legacy: Secrets the account\'s pods may use. Since v1.24 no token Secret is made for an account: pods get short-lived tokens, and `kubectl create token` makes one by hand. This list grants no permissions.',
       items: {
         type: 'object',
         additionalProperties: false,

@@ -9,3 +9,4 @@ export { resolveResource, API_RESOURCES } from './api-resources';
 export { parseIdentity, podIdentity, type Identity } from './identities';
 export { explainDecision, describeDecision, describeRequest, describeRule } from './explain';
 export { accessCheck, rbacStructureCheck, accessCells, expectedAccess, cellRequest, type AccessCheck, type RbacResult, type ResourceRef } from './checks';
+export { findRisks, risksForSubject, RISK_IDS, type Risk, type RiskId, type RiskGrant } from './risks';
