@@ -36,6 +36,7 @@ export const DIAGNOSTICS_JA: Readonly<Record<ErrorCode | RbacErrorCode, string>>
   'invalid-subject': 'API サーバーが受け付けない subject です（kind、apiGroup、name、ServiceAccount の namespace を確認しましょう）',
   'invalid-aggregation': 'aggregationRule に clusterRoleSelectors がありません',
   'invalid-review': 'API サーバーが受け付けない SubjectAccessReview です',
+  'missing-role': 'バインディングが参照するロールが存在しません（受け付けられますが、何も許可しません）',
 };
 
 /** A diagnostic as the problem list and the editor marker word it: in Japanese, the code's summary, then the

@@ -5,6 +5,7 @@ export const RBAC_ERROR_CODES = {
   'invalid-subject': 'a binding subject the API server rejects (kind, apiGroup, name, a ServiceAccount without namespace)',
   'invalid-aggregation': 'an aggregationRule without clusterRoleSelectors',
   'invalid-review': 'a SubjectAccessReview the API server rejects',
+  'missing-role': 'a binding whose role does not exist (accepted, but it grants nothing)',
 } as const;
 
 export type RbacErrorCode = keyof typeof RBAC_ERROR_CODES;

@@ -234,6 +234,20 @@ export function buildRbac(objects: readonly KubeObject[], options: BuildOptions)
     roles.push(...located(defaultRoles()).filter((x) => !taken.has(`${x.kind} ${roleId(x)}`)));
     bindings.push(...located(defaultBindings()).filter((x) => !taken.has(`${x.kind} ${roleId(x)}`)));
   }
+  // A binding to a role that does not exist is valid (the API server accepts it) but grants nothing: say so.
+  const roleIds = new Set(roles.map((r) => `${r.kind} ${r.namespace}/${r.name}`));
+  for (const b of bindings) {
+    if (b.builtIn || !b.roleRef.location) continue;
+    const ns = b.roleRef.kind === 'Role' ? b.namespace : '';
+    if (roleIds.has(`${b.roleRef.kind} ${ns}/${b.roleRef.name}`)) continue;
+    const where = b.roleRef.kind === 'Role' ? ` in namespace ${ns}` : '';
+    diagnostics.push({
+      ...b.roleRef.location,
+      severity: 'warning',
+      code: 'missing-role',
+      message: `roleRef names ${b.roleRef.kind} ${b.roleRef.name}, which does not exist${where}: ${b.kind} ${b.namespace ? `${b.namespace}/` : ''}${b.name} grants nothing`,
+    });
+  }
   const serviceAccounts: ServiceAccount[] = uniqueObjects(
     objectsOf(objects, ServiceAccountKind).map((o) => ({ name: o.meta.name, namespace: o.meta.namespace, location: o.meta.location })),
     (x) => `${x.namespace}/${x.name}`,
