@@ -66,8 +66,9 @@ test('the lesson list shows progress', async ({ page }) => {
   await pasteIntoEditor(page, lessonFile('netpol-allow-all', 'solution.yaml'));
   await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-state', 'passed');
   await page.getByRole('link', { name: 'Lessons' }).click();
-  const cards = page.getByTestId('lesson-list').locator('li');
+  const cards = page.locator('[data-topic="netpol"]').getByTestId('lesson-list').locator('li');
   await expect(cards).toHaveCount(6);
+  await expect(page.getByTestId('progress-netpol')).toHaveText('1 of 6 passed');
   await expect(page.locator('[data-lesson="netpol-allow-all"]')).toHaveAttribute('data-passed', 'true');
   await expect(page.locator('[data-lesson="netpol-allow-all"]')).toContainText('Passed');
   await expect(page.locator('[data-lesson="netpol-deny-all"]')).toHaveAttribute('data-passed', 'false');
