@@ -1,5 +1,5 @@
 // Named selectors: components read the store through these, never the whole state.
-import type { LabState } from './lab-store';
+import type { LabState, LessonStatus } from './lab-store';
 import { EDITOR_FILE } from './lab-store';
 
 export const selectRoute = (s: LabState) => s.route;
@@ -16,8 +16,13 @@ export const selectRbac = (s: LabState) => s.result?.rbac ?? null;
 /** The topic the page shows. */
 export const selectTopic = (s: LabState) => s.result?.topic ?? ((s.doc?.lesson?.topic as 'netpol' | 'rbac' | undefined) ?? s.playgroundTopic);
 export const selectPlaygroundTopic = (s: LabState) => s.playgroundTopic;
-export const selectStale = (s: LabState) => s.stale;
-export const selectStatus = (s: LabState) => s.status;
+/** True while the editor holds errors and the views show the last good result. */
+export const selectStale = (s: LabState) => s.result !== null && s.diagnostics.some((d) => d.severity === 'error');
+/** The lesson's status, from the last good result (a text with errors keeps the status it had). */
+export const selectStatus = (s: LabState): LessonStatus => {
+  const status = s.result?.grade?.status;
+  return status === 'passed' || status === 'failed' ? status : 'pending';
+};
 export const selectDiagnostics = (s: LabState) => s.diagnostics;
 export const selectEditorDiagnostics = (s: LabState) => s.diagnostics.filter((d) => d.file === EDITOR_FILE);
 export const selectSelectedEdge = (s: LabState) => s.selectedEdge;
