@@ -18,7 +18,7 @@ function folders(): LessonFiles[] {
 }
 
 /** The order lessons are taught in; any other lesson follows alphabetically. */
-const ORDER = ['netpol-allow-all', 'netpol-deny-all', 'netpol-egress-only', 'netpol-pod-selector', 'netpol-namespace-selector', 'netpol-ip-block'];
+const ORDER = ['netpol-allow-all', 'netpol-deny-all', 'netpol-egress-only', 'netpol-pod-selector', 'netpol-namespace-selector', 'netpol-ip-block', 'rbac-role-binding', 'rbac-cluster-role', 'rbac-least-privilege-ci', 'rbac-rolebinding-clusterrole', 'rbac-view-vs-edit', 'rbac-subresources', 'rbac-resource-names', 'rbac-remove-overprivilege', 'rbac-aggregated-clusterrole'];
 
 export const LESSONS: readonly Lesson[] = folders()
   .map(loadLesson)

@@ -5,6 +5,10 @@ import type { Doc, LabState } from './types';
 
 const SAVE_AFTER_MS = 400;
 
+/** Writes what is waiting now; navigate() calls it before it reads a document back from storage. */
+let flushPending: () => void = () => {};
+export const flushSaves = (): void => flushPending();
+
 interface Subscribable {
   subscribe(listener: (state: LabState, previous: LabState) => void): () => void;
   getState(): LabState;
@@ -19,6 +23,7 @@ export function installPersistence(store: Subscribable, target: Pick<Window, 'ad
     if (pending) saveDoc(pending.key, { text: pending.text, hintsShown: pending.hintsShown, passed: pending.passed, solutionShown: pending.solutionShown });
     pending = null;
   };
+  flushPending = flush;
   const unsubscribe = store.subscribe((state, previous) => {
     const doc = state.doc;
     if (doc === previous.doc) return;
@@ -40,6 +45,7 @@ export function installPersistence(store: Subscribable, target: Pick<Window, 'ad
   target?.addEventListener('visibilitychange', onVisibility);
   return () => {
     flush();
+    flushPending = () => {};
     unsubscribe();
     target?.removeEventListener('pagehide', onHide);
     target?.removeEventListener('visibilitychange', onVisibility);

@@ -1,7 +1,7 @@
 // The store's derived values and its debounced saving: status and staleness come from the last result, and the
 // document reaches localStorage once typing pauses, at once when another document opens, never for workshops.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { installPersistence } from './persist-subscriber';
+import { flushSaves, installPersistence } from './persist-subscriber';
 import { selectStale, selectStatus } from './selectors';
 import type { Doc, LabState } from './types';
 
@@ -72,6 +72,15 @@ describe('saving the document', () => {
     store.setDoc(doc('present:a', 'workshop 2'));
     vi.advanceTimersByTime(1000);
     expect(storage.getItem('cks-lab:v1:present:a')).toBeNull();
+    stop();
+  });
+
+  it('writes what is pending when asked (before a route reopens the same document)', () => {
+    const store = fakeStore(doc('lesson:a', ''));
+    const stop = installPersistence(store, null);
+    store.setDoc(doc('lesson:a', 'second attempt'));
+    flushSaves();
+    expect(JSON.parse(storage.getItem('cks-lab:v1:lesson:a')!)).toMatchObject({ text: 'second attempt' });
     stop();
   });
 

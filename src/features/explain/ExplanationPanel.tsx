@@ -1,8 +1,10 @@
 // "Why?": the engine's reasons for the selected connection, in sentences, with policy names that jump to
 // their line in the editor.
-import { Fragment, useMemo, type ReactNode } from 'react';
-import { describeExplanation, type Explanation } from '../../topics/netpol/index';
-import { useLab } from '../../store/lab-store';
+import { useMemo } from 'react';
+import { explainSegments } from '../../topics/netpol/index';
+import type { ObjectRef } from '../../core/index';
+import { Sentence } from '../../ui/Sentence';
+import { EDITOR_FILE, useLab } from '../../store/lab-store';
 import { selectLang, selectNetpol, selectSelectedEdge, selectStale } from '../../store/selectors';
 import { useStrings } from '../i18n/useStrings';
 
@@ -24,11 +26,9 @@ export function ExplanationPanel({ quiet = false }: { quiet?: boolean }) {
       const exp = result.connectivity.explain(s, d, g);
       const probe = result.connectivity.probes[g]!;
       const expected = result.grade?.expected(eps[s]!, eps[d]!, probe) ?? null;
-      return { exp, expected, sentences: describeExplanation(result.connectivity.index, exp, lang) };
+      return { exp, expected, sentences: explainSegments(result.connectivity.index, exp, lang) };
     });
   }, [result, edge, lang]);
-
-  const policyLines = useMemo(() => new Map(result?.cluster.policies.map((p) => [p.id, p.location] as const) ?? []), [result]);
 
   if (!edge || explanations.length === 0) {
     if (quiet) return null;
@@ -39,21 +39,10 @@ export function ExplanationPanel({ quiet = false }: { quiet?: boolean }) {
     );
   }
 
-  const link = (text: string, exp: Explanation): ReactNode[] => {
-    const ids = [...new Set([...exp.ingress.isolatedBy, ...exp.egress.isolatedBy])].sort((a, b) => b.length - a.length);
-    if (ids.length === 0) return [text];
-    const pattern = new RegExp(`(${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'g');
-    return text.split(pattern).map((part, i) => {
-      const loc = policyLines.get(part);
-      if (i % 2 === 1 && loc) {
-        return (
-          <button key={i} type="button" className="linklike policy-link" onClick={() => useLab.getState().revealLine(loc.line, loc.col)}>
-            {part}
-          </button>
-        );
-      }
-      return <Fragment key={i}>{part}</Fragment>;
-    });
+  // Only what the learner wrote has a line in the editor; a policy of the lesson's cluster stays plain text.
+  const linkable = (ref: ObjectRef): boolean => ref.location?.file === EDITOR_FILE;
+  const reveal = (ref: ObjectRef): void => {
+    if (ref.location) useLab.getState().revealLine(ref.location.line, ref.location.col);
   };
 
   return (
@@ -67,10 +56,14 @@ export function ExplanationPanel({ quiet = false }: { quiet?: boolean }) {
       </div>
       {explanations.map(({ exp, expected, sentences }) => (
         <div key={`${exp.port}/${exp.protocol}`} className={`explain-item ${exp.allowed ? 'allowed' : 'denied'}`} data-verdict={exp.allowed ? 'allowed' : 'denied'}>
-          <p className="explain-verdict">{sentences[0]}</p>
+          <p className="explain-verdict">
+            <Sentence segments={sentences[0] ?? []} onRef={reveal} linkable={linkable} />
+          </p>
           <ul>
             {sentences.slice(1).map((s, i) => (
-              <li key={i}>{link(s, exp)}</li>
+              <li key={i}>
+                <Sentence segments={s} onRef={reveal} linkable={linkable} />
+              </li>
             ))}
           </ul>
           {expected && expected !== (exp.allowed ? 'allowed' : 'denied') && (

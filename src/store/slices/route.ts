@@ -3,6 +3,7 @@ import { LANGUAGES, type Language } from '../../lessons/index';
 import { lessonById, PLAYGROUND_START } from '../catalog';
 import { loadDoc, loadLang, saveLang } from '../persist';
 import { cancelEvaluation } from '../evaluation';
+import { flushSaves } from '../persist-subscriber';
 import type { Doc, LabState, Notice, PresenterState, Route, RouteSlice, SliceCreator } from '../types';
 
 export function initialLanguage(search: string, navigatorLanguages: readonly string[]): Language {
@@ -59,6 +60,8 @@ export const createRouteSlice: SliceCreator<RouteSlice> = (set, get) => ({
 
   navigate(route) {
     cancelEvaluation();
+    // The text typed a moment ago may not be saved yet, and the route may reopen the same document.
+    flushSaves();
     const resolved: Route = 'id' in route && route.page !== 'missing' && !lessonById(route.id) ? { page: 'missing', id: route.id } : route;
     const { doc, notice } = openDoc(resolved, get().lang);
     set({ ...freshPage(), route: resolved, doc, notice, textEpoch: get().textEpoch + 1 });

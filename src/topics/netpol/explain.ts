@@ -15,6 +15,7 @@ import type {
 } from './model';
 import { formatSelector, isEmptySelector, selectorMatches } from '../../kube/index';
 import { cidrContains } from '../../kube/index';
+import { refSegment, type Segment } from '../../core/index';
 
 /** Lookups shared by the explainer and the evaluator. */
 export interface ClusterIndex {
@@ -159,6 +160,13 @@ export function describePort(spec: PortSpec, lang: ExplainLanguage = 'en'): stri
     : `${spec.protocol} ${spec.port}`;
 }
 
+// Policy names in sentences are marked while the sentence is built, then turned into references (the UI links
+// them to their line) or plain text (the CLI): no one has to find names in sentences afterwards.
+const OPEN = '\u0001';
+const CLOSE = '\u0002';
+const mark = (policyId: string): string => `${OPEN}${policyId}${CLOSE}`;
+const MARKED = new RegExp(`${OPEN}([^${CLOSE}]*)${CLOSE}`, 'g');
+
 const DIRECTION_JA: Record<Direction, string> = { ingress: 'Ingress（受信）', egress: 'Egress（送信）' };
 const TYPE: Record<Direction, string> = { ingress: 'Ingress', egress: 'Egress' };
 
@@ -166,23 +174,27 @@ function describeRuleMatch(index: ClusterIndex, ref: RuleRef, onlyPolicy: boolea
   const policy = index.policyById.get(ref.policy);
   const rule = policy?.[ref.direction][ref.rule];
   const n = ref.rule + 1;
-  if (!policy || !rule) return `${ref.policy} ${ref.direction} rule ${n}`;
+  if (!policy || !rule) return `${mark(ref.policy)} ${ref.direction} rule ${n}`;
   if (lang === 'ja') {
     const who = ref.peer === null || !rule.peers ? (ref.direction === 'ingress' ? 'すべての送信元' : 'すべての宛先') : describePeer(rule.peers[ref.peer]!, policy, 'ja');
     const what = ref.port === null || !rule.ports ? 'すべてのポート' : describePort(rule.ports[ref.port]!, 'ja');
     const link = ref.direction === 'ingress' ? 'からの' : 'への';
-    return `${onlyPolicy ? 'その' : `${policy.id} の`} ${TYPE[ref.direction]} ルール ${n} が ${who} ${link} ${what} を認めています`;
+    return `${onlyPolicy ? 'その' : `${mark(policy.id)} の`} ${TYPE[ref.direction]} ルール ${n} が ${who} ${link} ${what} を認めています`;
   }
   const who = ref.peer === null || !rule.peers ? (ref.direction === 'ingress' ? 'every source' : 'every destination') : describePeer(rule.peers[ref.peer]!, policy);
   const what = ref.port === null || !rule.ports ? 'every port' : describePort(rule.ports[ref.port]!);
-  return `${onlyPolicy ? 'its' : `${policy.id}'s`} ${ref.direction} rule ${n} admits ${who} on ${what}`;
+  return `${onlyPolicy ? 'its' : `${mark(policy.id)}'s`} ${ref.direction} rule ${n} admits ${who} on ${what}`;
 }
 
 /** One direction's reason as a sentence, as the graph panel and `--explain` print it. */
 export function describeDirection(index: ClusterIndex, reason: DirectionReason, exp: Explanation, lang: ExplainLanguage = 'en'): string {
+  return markedDirection(index, reason, exp, lang).replace(MARKED, '$1');
+}
+
+function markedDirection(index: ClusterIndex, reason: DirectionReason, exp: Explanation, lang: ExplainLanguage = 'en'): string {
   const other = reason.direction === 'ingress' ? exp.from : exp.to;
   const dir = reason.direction;
-  const by = reason.isolatedBy.join(', ');
+  const by = reason.isolatedBy.map(mark).join(', ');
   const probe = `${exp.protocol} ${exp.port}`;
   const only = reason.isolatedBy.length === 1;
   const rules = (): string[] => reason.allowedBy.map((r) => describeRuleMatch(index, r, only, lang));
@@ -222,6 +234,21 @@ export function describeDirection(index: ClusterIndex, reason: DirectionReason, 
 
 /** The whole explanation as sentences: the verdict, then egress (the source's side), then ingress. */
 export function describeExplanation(index: ClusterIndex, exp: Explanation, lang: ExplainLanguage = 'en'): string[] {
+  return markedExplanation(index, exp, lang).map((sentence) => sentence.replace(MARKED, '$1'));
+}
+
+/** The same sentences as data: text, and references to the policies they name (with their YAML location). */
+export function explainSegments(index: ClusterIndex, exp: Explanation, lang: ExplainLanguage = 'en'): Segment[][] {
+  return markedExplanation(index, exp, lang).map((sentence) =>
+    sentence.split(MARKED).flatMap((part, i): Segment[] => {
+      if (i % 2 === 0) return part ? [part] : [];
+      const policy = index.policyById.get(part);
+      return [refSegment({ kind: 'NetworkPolicy', namespace: policy?.namespace ?? '', name: policy?.name ?? part, location: policy?.location ?? null }, part)];
+    }),
+  );
+}
+
+function markedExplanation(index: ClusterIndex, exp: Explanation, lang: ExplainLanguage): string[] {
   const verdict = lang === 'ja'
     ? `${exp.from} → ${exp.to}（${exp.protocol} ${exp.port}）: ${exp.allowed ? '許可' : '拒否'}。`
     : `${exp.from} → ${exp.to} on ${exp.protocol} ${exp.port}: ${exp.allowed ? 'allowed' : 'denied'}.`;
@@ -229,5 +256,5 @@ export function describeExplanation(index: ClusterIndex, exp: Explanation, lang:
   if (exp.egress.why === 'self' && exp.ingress.why === 'self') {
     return [verdict, lang === 'ja' ? `${exp.from} から自分自身への通信は、どのポリシーでも止められません。` : `${exp.from} talks to itself, which no policy can block.`];
   }
-  return [verdict, describeDirection(index, exp.egress, exp, lang), describeDirection(index, exp.ingress, exp, lang)];
+  return [verdict, markedDirection(index, exp.egress, exp, lang), markedDirection(index, exp.ingress, exp, lang)];
 }

@@ -7,6 +7,7 @@ export {
   indexCluster,
   explainConnection,
   describeExplanation,
+  explainSegments,
   describeDirection,
   describePeer,
   describePort,
