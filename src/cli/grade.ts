@@ -6,6 +6,7 @@ import { formatDiagnostic, type SourceText } from '../topics/netpol/index';
 import { gradeSubmission, loadLesson, LessonError, LANGUAGES, type Language, type Lesson } from '../lessons/index';
 import { readLessonFolders } from '../lessons/read-folder';
 import { readInputs } from './inputs';
+import { topicById } from '../topics/index';
 import { oneOf, parseArgs, UsageError } from './args';
 import type { CliIO } from './main';
 
@@ -59,7 +60,7 @@ function grade(lesson: Lesson, name: string, inputs: SourceText[], problems: str
     checks.unshift({
       id: 'has-policy',
       passed: false,
-      message: lang === 'ja' ? '提出物に NetworkPolicy がありません。' : 'The submission holds no NetworkPolicy.',
+      message: topicById(lesson.topic)!.pendingMessage[lang],
     });
   }
   return { name, passed: result.status === 'passed', invalid: [], checks };

@@ -45,6 +45,8 @@ export interface Topic<Model = unknown, Result = unknown, Options = unknown> {
   lessonOptions(value: unknown, path: string, fail: LessonFail): Options;
   /** Options outside a lesson (the playground). */
   defaultOptions: Options;
+  /** What a submission without anything graded is told (`cks-lab grade`, the lesson's pending status). */
+  pendingMessage: Localized;
   /** Did the learner write anything this topic grades yet? (A lesson is pending until then.) */
   attempted(model: Model, attemptFiles: ReadonlySet<string>): boolean;
   checks: readonly CheckKind<any, Model, Result>[]; // eslint-disable-line @typescript-eslint/no-explicit-any

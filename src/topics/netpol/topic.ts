@@ -37,6 +37,7 @@ export const netpolTopic: Topic<Cluster, Connectivity, ProbeOptions> = {
     return { ports: probesOf(section?.probes), declaredPorts: false };
   },
   defaultOptions: { declaredPorts: true },
+  pendingMessage: { en: 'The submission holds no NetworkPolicy.', ja: '提出物に NetworkPolicy がありません。' },
   attempted: (cluster, files) => cluster.policies.some((p) => files.has(p.location.file)),
   checks: [connectivityCheck, isolationCheck, policyCheck],
 };

@@ -52,6 +52,8 @@ export interface RbacStructureCheck {
   noClusterRoleBindingFor: readonly string[];
   /** These objects must not exist (`ClusterRoleBinding/ci-admin`, `RoleBinding/prod/x`). */
   absent: readonly string[];
+  /** These objects must exist (`ServiceAccount/default/pod-sa`): a binding to an account nobody created is valid. */
+  present: readonly string[];
 }
 
 export interface RbacResult {
@@ -218,7 +220,7 @@ export const rbacStructureCheck: CheckKind<RbacStructureCheck, RbacModel, RbacRe
       fail(path, 'must be a mapping');
       return null;
     }
-    const known = ['noWildcards', 'bindings', 'noClusterRoleBindingFor', 'absent'];
+    const known = ['noWildcards', 'bindings', 'noClusterRoleBindingFor', 'absent', 'present'];
     for (const key of Object.keys(value)) if (!known.includes(key)) fail(`${path}.${key}`, `is not an rbac check field (${known.join(', ')})`);
     if (value.noWildcards !== undefined && typeof value.noWildcards !== 'boolean') fail(`${path}.noWildcards`, 'must be true or false');
     const bindings: RbacStructureCheck['bindings'][number][] = [];
@@ -233,11 +235,14 @@ export const rbacStructureCheck: CheckKind<RbacStructureCheck, RbacModel, RbacRe
     if (value.bindings !== undefined && !Array.isArray(value.bindings)) fail(`${path}.bindings`, 'must be a list');
     const absent = strings(value.absent, `${path}.absent`, fail, false) ?? [];
     for (const a of absent) if (!OBJECT.test(a)) fail(`${path}.absent`, `"${a}" must be KIND/NAME or KIND/NAMESPACE/NAME`);
+    const present = strings(value.present, `${path}.present`, fail, false) ?? [];
+    for (const a of present) if (!OBJECT.test(a)) fail(`${path}.present`, `"${a}" must be KIND/NAME or KIND/NAMESPACE/NAME`);
     return {
       noWildcards: value.noWildcards === true,
       bindings,
       noClusterRoleBindingFor: identities(value.noClusterRoleBindingFor, `${path}.noClusterRoleBindingFor`, fail, false) ?? [],
       absent,
+      present,
     };
   },
   run(spec, { model, attemptFiles }) {
@@ -273,13 +278,17 @@ export const rbacStructureCheck: CheckKind<RbacStructureCheck, RbacModel, RbacRe
         }
       }
     }
-    for (const a of spec.absent) {
-      const m = OBJECT.exec(a)!;
+    const exists = (ref: string): boolean => {
+      const m = OBJECT.exec(ref)!;
       const [kind, namespace, name] = [m[1]!, m[3] ?? '', m[4]!];
       const all = [...model.roles, ...model.bindings, ...model.serviceAccounts.map((s) => ({ ...s, kind: 'ServiceAccount' }))];
-      if (all.some((x) => x.kind === kind && x.name === name && x.namespace === namespace)) {
-        problems.push({ en: `${a.replace(/\//, ' ')} still exists.`, ja: `${a.replace(/\//, ' ')} がまだ残っています。` });
-      }
+      return all.some((x) => x.kind === kind && x.name === name && x.namespace === namespace);
+    };
+    for (const a of spec.absent) {
+      if (exists(a)) problems.push({ en: `${a.replace(/\//, ' ')} still exists.`, ja: `${a.replace(/\//, ' ')} がまだ残っています。` });
+    }
+    for (const a of spec.present) {
+      if (!exists(a)) problems.push({ en: `There is no ${a.replace(/\//, ' ')}.`, ja: `${a.replace(/\//, ' ')} がありません。` });
     }
     return problems;
   },

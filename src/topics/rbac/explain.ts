@@ -3,7 +3,7 @@
 import { plainText, refSegment, type Explained, type ObjectRef, type Segment } from '../../core/index';
 import type { Localized } from '../../core/index';
 import type { Binding, Decision, PolicyRule, Request, Role, RuleMiss } from './model';
-import { apiGroupMatches, describeSubject, firstMiss, nonResourceURLMatches, resourceMatches } from './authorize';
+import { apiGroupMatches, firstMiss, nonResourceURLMatches, resourceMatches } from './authorize';
 
 const refOf = (x: Role | Binding): ObjectRef => ({ kind: x.kind, namespace: x.namespace, name: x.name, location: x.location });
 const list = (items: readonly string[]): string => (items.length === 0 ? '(none)' : items.map((i) => (i === '' ? '""' : i)).join(', '));
@@ -69,7 +69,8 @@ export function explainDecision(decision: Decision, request: Request): Explained
   if (decision.grant) {
     const g = decision.grant;
     const subject = g.binding.subjects[g.subjectIndex]!;
-    const who = describeSubject(subject, g.binding.namespace);
+    // namespace/name as the lab writes accounts everywhere (upstream's reason string says name/namespace).
+    const who = subject.kind === 'ServiceAccount' ? `ServiceAccount ${subject.namespace || g.binding.namespace}/${subject.name}` : `${subject.kind} ${subject.name}`;
     const scope: Localized = g.binding.kind === 'ClusterRoleBinding'
       ? { en: ' in every namespace', ja: '（すべての namespace で有効）' }
       : { en: ` in namespace ${g.binding.namespace} only`, ja: `（namespace ${g.binding.namespace} の中だけで有効）` };

@@ -248,12 +248,11 @@ export function buildRbac(objects: readonly KubeObject[], options: BuildOptions)
       message: `roleRef names ${b.roleRef.kind} ${b.roleRef.name}, which does not exist${where}: ${b.kind} ${b.namespace ? `${b.namespace}/` : ''}${b.name} grants nothing`,
     });
   }
-  const serviceAccounts: ServiceAccount[] = uniqueObjects(
-    objectsOf(objects, ServiceAccountKind).map((o) => ({ name: o.meta.name, namespace: o.meta.namespace, location: o.meta.location })),
-    (x) => `${x.namespace}/${x.name}`,
-    () => 'ServiceAccount',
-    diagnostics,
-  );
+  // A ServiceAccount declared again (the learner's copy of one the cluster has) is what `kubectl apply` calls
+  // "configured": the lab reads nothing else of it, so the copies are one account.
+  const serviceAccounts: ServiceAccount[] = [
+    ...new Map(objectsOf(objects, ServiceAccountKind).map((o) => [`${o.meta.namespace}/${o.meta.name}`, { name: o.meta.name, namespace: o.meta.namespace, location: o.meta.location }] as const)).values(),
+  ];
   const pods: PodIdentity[] = [
     ...objectsOf(objects, PodKind).map((o) => identity(o, 'Pod', o.value.spec.serviceAccountName)),
     ...WORKLOAD_KINDS.flatMap((k) => objectsOf(objects, k).map((o) => identity(o, o.value.kind, o.value.spec.serviceAccountName))),

@@ -47,6 +47,7 @@ export const rbacTopic: Topic<RbacModel, RbacResult, BuildOptions> = {
     return { defaults: section.defaults !== false };
   },
   defaultOptions: { defaults: true },
+  pendingMessage: { en: 'The submission holds no Role, ClusterRole, binding or ServiceAccount.', ja: '提出物に Role、ClusterRole、バインディング、ServiceAccount のいずれもありません。' },
   attempted: (model, files) =>
     [...model.roles, ...model.bindings, ...model.serviceAccounts].some((x) => x.location !== null && files.has(x.location.file)),
   checks: [accessCheck, rbacStructureCheck],
