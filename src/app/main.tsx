@@ -30,7 +30,7 @@ createRoot(document.getElementById('root')!).render(
 // anyway, so that opening a lesson from the list does not wait for Monaco.
 const prefetch = (): void => {
   void import('../features/editor/MonacoEditor.lazy');
-  void import('../features/graph/GraphCanvas.lazy');
+  void import('../features/graph/NetpolGraph.lazy');
 };
 if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 4000 });
 else setTimeout(prefetch, 2000);

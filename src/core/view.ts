@@ -14,6 +14,8 @@ export interface ViewNode {
   tooltip?: string;
   /** A flag styles can show (`risk`: a dangerous permission; `builtin`: a default object). */
   flag?: string;
+  /** More flat data a topic's styles read (`ingressIsolated`, `endpoint`, ...). */
+  [extra: string]: string | number | boolean | { x: number; y: number } | undefined;
 }
 
 export interface ViewEdge {
@@ -26,6 +28,8 @@ export interface ViewEdge {
   /** Set when the lesson expects the other answer for at least one cell of the edge. */
   shouldBe?: 'allowed' | 'denied';
   label?: string;
+  /** More flat data (`from`, `to`: the endpoints a NetworkPolicy edge joins). */
+  [extra: string]: string | undefined;
 }
 
 export interface ViewGraph {

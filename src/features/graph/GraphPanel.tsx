@@ -10,7 +10,7 @@ import { ExportMenu } from '../export/ExportMenu';
 import type { GraphModel } from './graph-model';
 import { useStrings } from '../i18n/useStrings';
 
-const GraphCanvas = lazy(() => import('./GraphCanvas.lazy'));
+const NetpolGraph = lazy(() => import('./NetpolGraph.lazy'));
 
 function Legend() {
   const t = useStrings();
@@ -86,7 +86,7 @@ function NetpolPanel({ minimal, explain }: { minimal: boolean; explain: boolean 
         hidden={!minimal && view !== 'graph'} className={`graph-area${stale ? ' is-stale' : ''}`} data-testid="graph">
         {limited && <div className="banner info">{t.bigCluster(pods)}</div>}
         <Suspense fallback={<div className="graph-loading muted">…</div>}>
-          <GraphCanvas onModel={onModel} />
+          <NetpolGraph onModel={onModel} />
         </Suspense>
         <Legend />
       </div>

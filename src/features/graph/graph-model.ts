@@ -1,13 +1,14 @@
 // Turns an evaluation into graph elements: namespaces as compound nodes, pods inside, external endpoints
 // outside, one edge per ordered pair. Positions come from a fixed grid so editing never makes nodes jump.
 import type { Cluster, Endpoint, Probe } from '../../topics/netpol/index';
+import type { ViewEdge, ViewNode } from '../../core/index';
 import type { Verdict } from '../../lessons/index';
 import type { NetpolResult } from '../../store/lab-store';
 
 /** Above this many pods the graph shows only the selected pod's edges. */
 export const EDGE_LIMIT_PODS = 40;
 
-export interface GraphNode {
+export interface GraphNode extends ViewNode {
   id: string;
   /** `namespace-label`: a namespace's name and labels, a node of its own above the box so edges never cover it. */
   kind: 'namespace' | 'namespace-label' | 'pod' | 'external';
@@ -19,11 +20,13 @@ export interface GraphNode {
   ingressIsolated?: boolean;
   egressIsolated?: boolean;
   position?: { x: number; y: number };
+  /** Hover text: the endpoint, its address, labels and ports. */
+  tooltip?: string;
 }
 
 export type EdgeVerdict = 'allowed' | 'denied' | 'mixed';
 
-export interface GraphEdge {
+export interface GraphEdge extends ViewEdge {
   id: string;
   source: string;
   target: string;
@@ -31,7 +34,7 @@ export interface GraphEdge {
   to: string;
   verdict: EdgeVerdict;
   /** Set when the lesson expects otherwise for at least one probe. */
-  shouldBe: Verdict | null;
+  shouldBe?: Verdict;
   label: string;
 }
 
@@ -107,6 +110,13 @@ function podLabel(e: Endpoint, ingress: boolean, egress: boolean, isolatedWord: 
   return marks.length > 0 ? `${nameAndIp(e)}\n${isolatedWord} ${marks.join(' · ')}` : nameAndIp(e);
 }
 
+/** What hovering an endpoint shows: its id, address, labels and ports. */
+function tooltipOf(e: Endpoint): string {
+  const labels = Object.entries(e.labels).map(([k, v]) => `${k}=${v}`);
+  const ports = e.ports.map((p) => `${p.name ? p.name + ' ' : ''}${p.port}/${p.protocol}`);
+  return [e.id, ...(e.ip ? [`IP ${e.ip.text}`] : []), ...(labels.length ? [labels.join(', ')] : []), ...(ports.length ? [`ports: ${ports.join(', ')}`] : [])].join('\n');
+}
+
 /** Builds nodes and edges for the graph from one evaluation. */
 export function buildGraph(result: NetpolResult, selectedPod: string | null, isolatedWord = 'isolated:'): GraphModel {
   const { cluster, connectivity, grade } = result;
@@ -157,6 +167,7 @@ export function buildGraph(result: NetpolResult, selectedPod: string | null, iso
       ingressIsolated,
       egressIsolated,
       position: positions.get(nodeId(e.id)),
+      tooltip: tooltipOf(e),
     });
   });
 
@@ -185,10 +196,11 @@ export function buildGraph(result: NetpolResult, selectedPod: string | null, iso
       id: edgeId(from.id, to.id),
       source: nodeId(from.id),
       target: nodeId(to.id),
+      kind: 'connection',
       from: from.id,
       to: to.id,
       verdict,
-      shouldBe,
+      ...(shouldBe ? { shouldBe } : {}),
       label: probes.length > 1 ? parts.join('  ') : '',
     });
   };
