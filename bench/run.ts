@@ -1,13 +1,18 @@
 // `npm run bench`: parse and evaluation times at 100 / 1,000 / 5,000 pods, verdicts per second, and the
-// whole CLI run against a bare `yaml` parse of the same file. Medians of several runs after warm-up; the
-// machine is noted.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+// whole CLI run against a bare `yaml` parse of the same file; then the same for 5,000 RBAC reviews against
+// 200 roles / 500 bindings. Medians of several runs after warm-up; the machine is noted.
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parseAllDocuments } from 'yaml';
 import { evaluate, loadCluster, type Probe } from '../src/topics/netpol/index';
+import { analyze } from '../src/core/index';
+import { parseSources, readObjects } from '../src/kube/index';
+import { evaluateRbac, rbacTopic, type RbacResult, type Request, type UserInfo } from '../src/topics/rbac/index';
+import { SubjectAccessReviewKind } from '../src/topics/rbac/reviews';
 import { generateCluster } from './cluster-gen';
+import { generateRbac, RBAC_BENCH_SIZE } from './rbac-gen';
 
 const SIZES = [
   { pods: 100, namespaces: 30, policies: 30 },
@@ -56,6 +61,31 @@ writeFileSync(
     `process.stdout.write(JSON.stringify({ documents: docs.length }) + '\\n');\n`,
 );
 
+/** The newest modification time of the CLI's sources (tests aside), to tell whether dist-cli is stale. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (!entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+// bin/cks-lab.mjs runs dist-cli, which only `npm install` (prepare) builds: build it when missing or older than
+// src/, so the CLI timed is the code in the tree. Others may be mid-edit, so a failed rebuild keeps the old bundle.
+function ensureCli(): void {
+  const bundle = join(root, 'dist-cli', 'cks-lab.mjs');
+  const built = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
+  if (built > newestSource(join(root, 'src'))) return;
+  console.log(built === 0 ? 'dist-cli is missing: npm run build:cli' : 'dist-cli is older than src/: npm run build:cli');
+  const r = spawnSync('npm', ['run', 'build:cli'], { cwd: root, encoding: 'utf8' });
+  if (r.status === 0) return;
+  if (built === 0) throw new Error(`npm run build:cli failed: ${r.stderr}`);
+  console.log(`note: the rebuild failed, timing the previous dist-cli build: ${r.stderr.trim().split('\n')[0]}`);
+}
+
+ensureCli();
 console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}; medians of ${RUNS} runs`);
 console.log('pods  policies  verdicts    yaml.parse  load (parse+validate)  evaluate  verdicts/s   CLI run  bare parse run  CLI/bare');
 const results = [];
@@ -107,3 +137,128 @@ for (const size of SIZES) {
 }
 writeFileSync(join(outDir, 'results.json'), JSON.stringify({ machine: cpus()[0]?.model, cores: cpus().length, node: process.version, runs: RUNS, results }, null, 2));
 console.log('times in ms; written to bench/out/results.json');
+
+// ---- RBAC: 5,000 SubjectAccessReviews against 200 roles / 500 bindings -------------------------------------------
+// The issue's target: `cks-lab can-i --reviews` within 1.5x of a bare `yaml` parse of the same two files.
+const RBAC_TARGET = 1.5;
+const rbacText = generateRbac(RBAC_BENCH_SIZE);
+const rbacCluster = join(outDir, 'rbac-cluster.yaml');
+const rbacReviews = join(outDir, 'rbac-reviews.yaml');
+writeFileSync(rbacCluster, rbacText.cluster);
+writeFileSync(rbacReviews, rbacText.reviews);
+const bareParseFiles = join(outDir, 'bare-parse-files.mjs');
+writeFileSync(
+  bareParseFiles,
+  `import { readFileSync } from 'node:fs';\nimport { parseAllDocuments } from 'yaml';\n` +
+    `let documents = 0;\nfor (const file of process.argv.slice(2)) documents += parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJS()).length;\n` +
+    `process.stdout.write(JSON.stringify({ documents }) + '\\n');\n`,
+);
+
+/** A wall-clock run that keeps its stdout (the CLI prints one JSON row per review, more than spawnSync's 1 MB default). */
+function wallWithOutput(args: string[]): { ms: number; stdout: string } {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const ms = performance.now() - start;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return { ms, stdout: r.stdout };
+}
+
+const rbacFiles = [{ file: rbacCluster, text: rbacText.cluster }];
+// As the CLI's load(): the rbac topic with the cluster's default policy.
+const rbacOptions = new Map([['rbac', { defaults: true }]]);
+const loadRbac = (): RbacResult => {
+  const analysis = analyze({ topics: [rbacTopic], options: rbacOptions, attempt: rbacFiles });
+  if (analysis.diagnostics.length > 0) throw new Error(`generated RBAC cluster has diagnostics: ${analysis.diagnostics[0]!.message}`);
+  return analysis.outcomes.get('rbac')!.result as RbacResult;
+};
+const readReviews = (): { user: UserInfo; request: Request }[] => {
+  const parsed = parseSources([{ file: rbacReviews, text: rbacText.reviews }]);
+  const read = readObjects(parsed.documents, [SubjectAccessReviewKind]);
+  const problems = [...parsed.diagnostics, ...read.diagnostics];
+  if (problems.length > 0) throw new Error(`generated reviews have diagnostics: ${problems[0]!.message}`);
+  return read.objects.map((o) => o.value as { user: UserInfo; request: Request });
+};
+// Each run answers with a fresh result (as each CLI run has), so decide()'s memo helps only within the run.
+const answerAll = (result: RbacResult, reviews: readonly { user: UserInfo; request: Request }[]): number => {
+  let allowed = 0;
+  for (const { user, request } of reviews) if (result.decide({ ref: user.name, kind: 'User', user, label: user.name }, request).allowed) allowed++;
+  return allowed;
+};
+
+// Warm up first, as for the NetworkPolicy figures.
+for (let i = 0; i < 3; i++) {
+  for (const text of [rbacText.cluster, rbacText.reviews]) parseAllDocuments(text).map((d) => d.toJS());
+  answerAll(loadRbac(), readReviews());
+}
+const rbacYaml: number[] = [];
+const rbacLoad: number[] = [];
+const rbacRead: number[] = [];
+const rbacAnswer: number[] = [];
+let rbacAllowed = 0;
+let reviewCount = 0;
+for (let i = 0; i < RUNS; i++) {
+  rbacYaml.push(time(() => [rbacText.cluster, rbacText.reviews].forEach((text) => parseAllDocuments(text).map((d) => d.toJS()))));
+  let result: RbacResult | undefined;
+  rbacLoad.push(time(() => (result = loadRbac())));
+  let reviews: { user: UserInfo; request: Request }[] = [];
+  rbacRead.push(time(() => (reviews = readReviews())));
+  reviewCount = reviews.length;
+  const fresh = evaluateRbac(result!.model); // the index is load's; only the answers are timed here
+  rbacAnswer.push(time(() => (rbacAllowed = answerAll(fresh, reviews))));
+}
+const canIArgs = ['bin/cks-lab.mjs', 'can-i', '--reviews', rbacReviews, rbacCluster];
+const rbacCli: number[] = [];
+const rbacBare: number[] = [];
+const cliStartup: number[] = [];
+let cliOutput = '';
+for (let i = 0; i < RUNS; i++) {
+  // Interleaved so all three see the same machine load.
+  const run = wallWithOutput(canIArgs);
+  rbacCli.push(run.ms);
+  cliOutput = run.stdout;
+  rbacBare.push(wall([bareParseFiles, rbacCluster, rbacReviews]));
+  cliStartup.push(wall(['bin/cks-lab.mjs', '--version']));
+}
+// The CLI must have answered what the engine answered in-process, or its time means nothing.
+const cliAnswers = JSON.parse(cliOutput) as { allowed: boolean }[];
+const cliAllowed = cliAnswers.filter((a) => a.allowed).length;
+if (cliAnswers.length !== reviewCount || cliAllowed !== rbacAllowed) {
+  throw new Error(`the CLI answered ${cliAnswers.length} reviews (${cliAllowed} allowed); in-process ${reviewCount} (${rbacAllowed} allowed)`);
+}
+const rbacRow = {
+  roles: RBAC_BENCH_SIZE.roles,
+  bindings: RBAC_BENCH_SIZE.bindings,
+  reviews: reviewCount,
+  allowed: rbacAllowed,
+  inputChars: rbacText.cluster.length + rbacText.reviews.length,
+  yamlParseMs: median(rbacYaml),
+  loadMs: median(rbacLoad),
+  readReviewsMs: median(rbacRead),
+  answerMs: median(rbacAnswer),
+  reviewsPerSecond: Math.round(reviewCount / (median(rbacAnswer) / 1000)),
+  cliMs: median(rbacCli),
+  bareParseRunMs: median(rbacBare),
+  cliStartupMs: median(cliStartup),
+  cliOverBare: median(rbacCli) / median(rbacBare),
+};
+const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+console.log(
+  `\nRBAC: ${rbacRow.reviews} reviews (${rbacRow.allowed} allowed) against ${rbacRow.roles} roles / ${rbacRow.bindings} bindings ` +
+    `plus the default policy, ${(rbacRow.inputChars / 1e6).toFixed(2)} MB of YAML; load average ${load}`,
+);
+console.log('roles  bindings  reviews    yaml.parse  load (parse+build+index)  read reviews  answer  reviews/s   CLI run  bare parse run  CLI/bare');
+console.log(
+  `${String(rbacRow.roles).padStart(5)}  ${String(rbacRow.bindings).padStart(8)}  ${String(rbacRow.reviews).padStart(7)}  ` +
+    `${fmt(rbacRow.yamlParseMs).padStart(12)}  ${fmt(rbacRow.loadMs).padStart(24)}  ${fmt(rbacRow.readReviewsMs).padStart(12)}  ` +
+    `${fmt(rbacRow.answerMs).padStart(6)}  ${(rbacRow.reviewsPerSecond / 1e3).toFixed(0).padStart(8)}k  ${fmt(rbacRow.cliMs).padStart(8)}  ` +
+    `${fmt(rbacRow.bareParseRunMs).padStart(14)}  ${rbacRow.cliOverBare.toFixed(2).padStart(8)}x`,
+);
+console.log(
+  `CLI start-up alone (--version) ${fmt(rbacRow.cliStartupMs)} ms; target CLI/bare <= ${RBAC_TARGET}x ` +
+    `${rbacRow.cliOverBare <= RBAC_TARGET ? 'met' : 'NOT met'}`,
+);
+writeFileSync(
+  join(outDir, 'rbac-results.json'),
+  JSON.stringify({ machine: cpus()[0]?.model, cores: cpus().length, loadavg: loadavg(), node: process.version, runs: RUNS, target: RBAC_TARGET, ...rbacRow }, null, 2),
+);
+console.log('times in ms; written to bench/out/rbac-results.json');
