@@ -1,5 +1,5 @@
 // The `cks-lab` command line: `eval` prints every connection's verdict for the given manifests.
-// The only place that touches the file system; everything it decides comes from src/engine.
+// The only place that touches the file system; everything it decides comes from the topics (src/topics).
 import { readFileSync } from 'node:fs';
 import {
   type Connectivity,
