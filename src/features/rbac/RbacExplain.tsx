@@ -6,11 +6,37 @@ import { useLab, EDITOR_FILE } from '../../store/lab-store';
 import { selectLang, selectSelectedItem, selectStale } from '../../store/selectors';
 import { useStrings } from '../i18n/useStrings';
 import { Sentence } from '../../ui/Sentence';
-import { cellRequest, explainDecision, findRole, formatRulesTable, parseIdentity, rulesFor, describeRule } from '../../topics/rbac/index';
+import { cellRequest, explainDecision, findRisks, findRole, formatRulesTable, parseIdentity, risksForSubject, rulesFor, describeRule, type Risk } from '../../topics/rbac/index';
+import type { Language } from '../../core/index';
 import type { ObjectRef } from '../../core/index';
 import { useRbacView } from './useRbacView';
 
 const linkable = (ref: ObjectRef): boolean => ref.location?.file === EDITOR_FILE;
+
+/** The dangerous permissions among these, each with why it matters. */
+function RiskList({ risks, lang, title }: { risks: readonly Risk[]; lang: Language; title: string }) {
+  if (risks.length === 0) return null;
+  // One line per kind of risk and role: a role with `*` would otherwise repeat itself per rule.
+  const seen = new Set<string>();
+  const shown = risks.filter((r) => {
+    const key = `${r.id} ${r.role.kind}/${r.role.namespace}/${r.role.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return (
+    <div className="risk-list" data-testid="risks">
+      <h3>⚠ {title}</h3>
+      <ul>
+        {shown.map((r) => (
+          <li key={`${r.id} ${r.role.kind}/${r.role.namespace}/${r.role.name}`} data-risk={r.id}>
+            <strong>{r.role.kind} {r.role.namespace ? `${r.role.namespace}/` : ''}{r.role.name}</strong>: {r.why[lang]}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 const reveal = (ref: ObjectRef): void => {
   if (ref.location) useLab.getState().revealLine(ref.location.line, ref.location.col);
 };
@@ -74,6 +100,7 @@ export function RbacExplain({ quiet = false }: { quiet?: boolean }) {
               user <code>{identity.user.name}</code>, groups <code>{identity.user.groups.join(', ')}</code>
             </p>
             <pre className="rules-table" data-testid="rules-table">{formatRulesTable(rules)}</pre>
+            <RiskList risks={risksForSubject(result.index, identity.user, namespace || undefined).filter((r) => !r.builtIn)} lang={lang} title={t.rbacRisks} />
           </>
         ),
       };
@@ -101,6 +128,7 @@ export function RbacExplain({ quiet = false }: { quiet?: boolean }) {
                 </li>
               ))}
             </ol>
+            <RiskList risks={findRisks(result.index).filter((r) => r.role.kind === role.kind && r.role.name === role.name && r.role.namespace === role.namespace)} lang={lang} title={t.rbacRisks} />
             <h3>{t.rbacBoundBy}</h3>
             <ul>
               {bound.map((b) => (

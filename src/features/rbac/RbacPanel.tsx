@@ -31,6 +31,7 @@ function Legend() {
         {t.legendMismatch}
       </span>
       <span className="legend-item">{t.rbacLegendLinks}</span>
+      <span className="legend-item">{t.rbacLegendRisk}</span>
       <span className="legend-item muted">{t.rbacDefaultsHidden}</span>
     </div>
   );

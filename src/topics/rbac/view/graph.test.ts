@@ -93,10 +93,15 @@ describe('the RBAC graph', () => {
     expect(edge('q:sa:ci/deployer->res:ci/pods')?.shouldBe).toBeUndefined();
     // The lesson wants the pod's ServiceAccount to delete pods; it cannot: dashed on amber, expected allowed.
     expect(edge('q:pod:ci/web->res:ci/pods')).toMatchObject({ verdict: 'mixed', shouldBe: 'allowed' });
-    expect(edge('q:sa:ci/deployer->res:default/secrets')).toMatchObject({ verdict: 'denied', label: '✗' });
-    expect(edge('q:sa:ci/deployer->res:/nodes')?.target).toBe('res:/nodes');
-    expect(g.nodes.find((n) => n.id === 'res:/nodes')?.parent).toBe('cluster-wide');
-    expect(g.nodes.find((n) => n.id === 'res:default/secrets')?.parent).toBe('ns:default');
+    // Denied as the lesson expects: not drawn, unless that identity is chosen.
+    expect(edge('q:sa:ci/deployer->res:default/secrets')).toBeUndefined();
+    const focused = buildRbacGraph(result.model, questions, new Set(), 'sa:ci/deployer');
+    const fedge = (id: string) => focused.edges.find((e) => e.id === id);
+    expect(fedge('q:sa:ci/deployer->res:default/secrets')).toMatchObject({ verdict: 'denied', label: '✗' });
+    expect(fedge('q:sa:ci/deployer->res:/nodes')?.target).toBe('res:/nodes');
+    expect(fedge('q:pod:ci/web->res:default/secrets')).toBeUndefined();
+    expect(focused.nodes.find((n) => n.id === 'res:/nodes')?.parent).toBe('cluster-wide');
+    expect(focused.nodes.find((n) => n.id === 'res:default/secrets')?.parent).toBe('ns:default');
   });
 
   it('does not depend on the order of the input', () => {

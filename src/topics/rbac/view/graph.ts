@@ -54,8 +54,12 @@ export function lessonQuestions(result: RbacResult, checks: readonly AccessCheck
 /** Is the binding drawn? The default bindings reach everyone (discovery, basic-user) and would bury the lesson. */
 const drawn = (b: Binding): boolean => !b.builtIn;
 
-/** Builds the RBAC graph; `questions` come from the lesson (none in the playground). */
-export function buildRbacGraph(model: RbacModel, questions: readonly Question[], riskyRoles: ReadonlySet<string> = new Set()): ViewGraph {
+/**
+ * Builds the RBAC graph; `questions` come from the lesson (none in the playground). A question denied as the
+ * lesson expects is drawn only for the chosen identity (`focus`): a lesson asks many of them, decoys included,
+ * and they would bury what matters (what is allowed, and what the lesson expects otherwise). The Table lists all.
+ */
+export function buildRbacGraph(model: RbacModel, questions: readonly Question[], riskyRoles: ReadonlySet<string> = new Set(), focus: string | null = null): ViewGraph {
   const nodes: ViewNode[] = [];
   const edges: ViewEdge[] = [];
   const columns = new Map<string, Record<keyof typeof COL, string[]>>(); // box -> column -> node ids
@@ -124,6 +128,8 @@ export function buildRbacGraph(model: RbacModel, questions: readonly Question[],
     place(id, boxOf(r.namespace), 'role', r.kind === 'Role' ? 'role' : 'clusterrole', label, `${label}\n${r.rules.length} rule${r.rules.length === 1 ? '' : 's'} (not bound)`, riskyRoles.has(id) ? 'risk' : undefined);
   }
   for (const q of questions) {
+    const quiet = q.cells.every((c) => !c.allowed && c.expected === 'denied');
+    if (quiet && focus !== q.identity && focus !== q.id) continue;
     const identity = parseIdentity(q.identity, model);
     let from = q.identity;
     if (!('error' in identity)) {
