@@ -1,30 +1,56 @@
-// Predict, then reveal: how many of the room's guesses match the engine's verdicts.
-import type { NetpolResult } from './lab-store';
+// Predict, then reveal: how many of the room's guesses match the verdicts. An edge counts as allowed only when
+// everything on it is (every probe of a connection, every verb of an RBAC question).
+import type { AccessCheck, RbacResult } from '../topics/rbac/index';
+import { lessonQuestions } from '../topics/rbac/view/graph';
+import type { Lesson } from '../lessons/index';
+import type { LabResult, NetpolResult } from './types';
 
 export interface Score {
   guessed: number;
   right: number;
 }
 
-/** Each guess keyed `from->to`, judged against the verdicts (an edge counts as allowed only on every probe). */
-export function judgeGuesses(result: NetpolResult | null, guesses: Readonly<Record<string, 'allowed' | 'denied'>>): Map<string, boolean> {
-  const judged = new Map<string, boolean>();
-  if (!result) return judged;
+type Guesses = Readonly<Record<string, 'allowed' | 'denied'>>;
+
+/** Whether each edge the room can mark is allowed, by the key guesses use (`from->to`, or an RBAC question's id). */
+export function edgeVerdicts(result: LabResult | null, lesson: Lesson | null): Map<string, boolean> {
+  if (!result) return new Map();
+  if (result.topic === 'rbac') return rbacVerdicts(result.rbac, lesson);
+  return netpolVerdicts(result.netpol);
+}
+
+function netpolVerdicts(result: NetpolResult | null): Map<string, boolean> {
+  const out = new Map<string, boolean>();
+  if (!result) return out;
   const { connectivity, cluster } = result;
-  const index = new Map(cluster.endpoints.map((e, i) => [e.id, i] as const));
+  const eps = cluster.endpoints;
+  for (let s = 0; s < eps.length; s++) {
+    for (let d = 0; d < eps.length; d++) {
+      if (s === d || !connectivity.isPair(s, d)) continue;
+      out.set(`${eps[s]!.id}->${eps[d]!.id}`, connectivity.probesOf(d).every((g) => connectivity.verdict(s, d, g).allowed));
+    }
+  }
+  return out;
+}
+
+function rbacVerdicts(result: RbacResult | null, lesson: Lesson | null): Map<string, boolean> {
+  if (!result) return new Map();
+  const checks = (lesson?.checks ?? []).filter((c) => c.topic === 'rbac' && c.key === 'access').map((c) => c.spec as AccessCheck);
+  return new Map(lessonQuestions(result, checks).map((q) => [q.id, q.cells.every((c) => c.allowed)] as const));
+}
+
+/** Each guess judged against the verdicts: right or wrong, by edge key. */
+export function judgeGuesses(verdicts: ReadonlyMap<string, boolean>, guesses: Guesses): Map<string, boolean> {
+  const judged = new Map<string, boolean>();
   for (const [edge, guess] of Object.entries(guesses)) {
-    const [from, to] = edge.split('->');
-    const s = index.get(from ?? '');
-    const d = index.get(to ?? '');
-    if (s === undefined || d === undefined) continue;
-    const allowed = connectivity.probesOf(d).every((g) => connectivity.verdict(s, d, g).allowed);
-    judged.set(edge, (guess === 'allowed') === allowed);
+    const allowed = verdicts.get(edge);
+    if (allowed !== undefined) judged.set(edge, (guess === 'allowed') === allowed);
   }
   return judged;
 }
 
 /** How many of the room's guesses match the verdicts. */
-export function scoreGuesses(result: NetpolResult | null, guesses: Readonly<Record<string, 'allowed' | 'denied'>>): Score {
-  const judged = [...judgeGuesses(result, guesses).values()];
+export function scoreGuesses(verdicts: ReadonlyMap<string, boolean>, guesses: Guesses): Score {
+  const judged = [...judgeGuesses(verdicts, guesses).values()];
   return { guessed: judged.length, right: judged.filter(Boolean).length };
 }

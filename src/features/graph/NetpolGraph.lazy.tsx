@@ -4,19 +4,20 @@ import { useCallback, useEffect, useMemo } from 'react';
 import type { Core } from 'cytoscape';
 import GraphView from '../../ui/GraphView.lazy';
 import { useLab, EDITOR_FILE } from '../../store/lab-store';
-import { selectPresenter, selectRoute, selectLesson, selectCursorLine, selectNetpol, selectSelectedEdge, selectSelectedPod } from '../../store/selectors';
+import { selectPresenter, selectRoute, selectLesson, selectCursorLine, selectNetpol, selectResult, selectSelectedEdge, selectSelectedPod } from '../../store/selectors';
 import { buildGraph, edgeId, nodeId, type GraphModel } from './graph-model';
 import { DARK, LIGHT, graphStyle } from './graph-style';
 import { focusPolicy } from './policy-focus';
 import { usePrefersDark } from '../layout/usePrefersDark';
 import { currentGuessHandler, setCurrentGraph } from './graph-registry';
-import { judgeGuesses } from '../../store/predict-score';
+import { edgeVerdicts, judgeGuesses } from '../../store/predict-score';
 import { useStrings } from '../i18n/useStrings';
 
 const CLASS_NAMES = ['chosen', 'policy-target', 'policy-peer', 'faded', 'hidden-verdict', 'guess-allowed', 'guess-denied', 'guess-right', 'guess-wrong'];
 
 export default function NetpolGraph({ onModel }: { onModel?: (model: GraphModel) => void }) {
   const result = useLab(selectNetpol);
+  const fullResult = useLab(selectResult);
   const selectedPod = useLab(selectSelectedPod);
   const selectedEdge = useLab(selectSelectedEdge);
   const cursorLine = useLab(selectCursorLine);
@@ -28,7 +29,7 @@ export default function NetpolGraph({ onModel }: { onModel?: (model: GraphModel)
   const predictStep = route.page === 'present' && lesson?.steps[presenter.step]?.predict === true;
   const predicting = predictStep && !presenter.revealed;
   // After the reveal, each edge the room marked says whether the room was right.
-  const judged = useMemo(() => (predictStep && presenter.revealed ? judgeGuesses(result, presenter.guesses) : null), [predictStep, presenter, result]);
+  const judged = useMemo(() => (predictStep && presenter.revealed ? judgeGuesses(edgeVerdicts(fullResult, lesson), presenter.guesses) : null), [predictStep, presenter, fullResult, lesson]);
   const model = useMemo(() => (result ? buildGraph(result, selectedPod, t.isolatedWord) : null), [result, selectedPod, t]);
   const focus = useMemo(() => (result ? focusPolicy(result, EDITOR_FILE, cursorLine) : null), [result, cursorLine]);
   const style = useMemo(() => graphStyle(dark ? DARK : LIGHT), [dark]);

@@ -8,7 +8,7 @@ import { selectDoc, selectLang, selectLesson, selectPresenter, selectResult, sel
 import { Markdown } from '../lesson/Markdown';
 import { shareUrl } from '../share/share-link';
 import { startConsoleSync } from './presenter-sync';
-import { scoreGuesses } from '../../store/predict-score';
+import { edgeVerdicts, scoreGuesses } from '../../store/predict-score';
 import { useStrings } from '../i18n/useStrings';
 
 function useElapsed(since: number): string {
@@ -69,7 +69,7 @@ export function PresenterConsole() {
     };
   }, [id, text]);
 
-  const score = useMemo(() => scoreGuesses(result?.netpol ?? null, presenter.guesses), [result, presenter.guesses]);
+  const score = useMemo(() => scoreGuesses(edgeVerdicts(result, lesson), presenter.guesses), [result, lesson, presenter.guesses]);
   const counts = useMemo(() => result?.netpol?.connectivity.counts() ?? null, [result]);
   if (!lesson) return null;
   const step = lesson.steps[presenter.step];

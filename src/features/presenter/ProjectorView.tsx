@@ -8,7 +8,7 @@ import { GraphPanel } from '../graph/GraphPanel';
 import { Markdown } from '../lesson/Markdown';
 import { setGuessHandler } from '../graph/graph-registry';
 import { startProjectorSync } from './presenter-sync';
-import { scoreGuesses } from '../../store/predict-score';
+import { edgeVerdicts, scoreGuesses } from '../../store/predict-score';
 import { useStrings } from '../i18n/useStrings';
 
 export function ProjectorView() {
@@ -29,7 +29,7 @@ export function ProjectorView() {
     };
   }, [id]);
 
-  const score = useMemo(() => scoreGuesses(result?.netpol ?? null, presenter.guesses), [result, presenter.guesses]);
+  const score = useMemo(() => scoreGuesses(edgeVerdicts(result, lesson), presenter.guesses), [result, lesson, presenter.guesses]);
   if (!lesson) return null;
   const step = lesson.steps[presenter.step];
   const predict = step?.predict === true;
