@@ -1,5 +1,5 @@
 // `npm run bench:ui`: time from a keystroke in the editor to the updated graph, in real Chromium, at
-// lesson size and with 500 pods in the playground; and from a click on the presenter console's "next step" to
+// lesson size (a NetworkPolicy and an RBAC lesson) and with 500 pods in the playground; and from a click on the presenter console's "next step" to
 // the projector showing that step and its YAML. Medians; the machine is noted. Needs a built app.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -103,6 +103,11 @@ try {
   await paste(page, readFileSync('lessons/netpol-pod-selector/solution.yaml', 'utf8'));
   await page.getByTestId('lesson-status').and(page.locator('[data-state="passed"]')).waitFor();
   await measure(page, 'lesson (4 pods, 1 external)');
+  await page.goto(`${BASE}/#/lessons/rbac-least-privilege-ci`);
+  await page.locator('.monaco-editor .view-lines').waitFor();
+  await paste(page, readFileSync('lessons/rbac-least-privilege-ci/solution.yaml', 'utf8'));
+  await page.getByTestId('lesson-status').and(page.locator('[data-state="passed"]')).waitFor();
+  await measure(page, 'RBAC lesson (least privilege CI)');
   await page.goto(`${BASE}/#/playground`);
   await page.locator('.monaco-editor .view-lines').waitFor();
   await paste(page, generateCluster({ pods: 500, namespaces: 30, policies: 150 }));

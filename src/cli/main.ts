@@ -165,41 +165,29 @@ async function runEval(options: EvalOptions, io: CliIO): Promise<number> {
 }
 
 function* jsonLines(result: Connectivity, explain: boolean): Generator<string> {
-  const endpoints = result.cluster.endpoints;
-  const ids = endpoints.map((e) => JSON.stringify(e.id));
+  const ids = result.cluster.endpoints.map((e) => JSON.stringify(e.id));
   let previous: string | null = null;
   yield '[';
-  for (let s = 0; s < endpoints.length; s++) {
-    for (let d = 0; d < endpoints.length; d++) {
-      if (!result.isPair(s, d)) continue;
-      for (const g of result.probesOf(d)) {
-        const probe = result.probes[g]!;
-        const v = result.verdict(s, d, g);
-        let row = `{"from": ${ids[s]}, "to": ${ids[d]}, "port": ${probe.port}, "protocol": "${probe.protocol}", "allowed": ${v.allowed}, "ingressAllowed": ${v.ingressAllowed}, "egressAllowed": ${v.egressAllowed}`;
-        if (explain) {
-          const exp = result.explain(s, d, g);
-          const { direction: _i, ...ingress } = exp.ingress;
-          const { direction: _e, ...egress } = exp.egress;
-          row += `, "ingress": ${JSON.stringify(ingress)}, "egress": ${JSON.stringify(egress)}, "explanation": ${JSON.stringify(describeExplanation(result.index, exp).join(' '))}`;
-        }
-        if (previous !== null) yield `  ${previous},`;
-        previous = row + '}';
-      }
+  for (const { from: s, to: d, probe: g } of result.cells()) {
+    const probe = result.probes[g]!;
+    const v = result.verdict(s, d, g);
+    let row = `{"from": ${ids[s]}, "to": ${ids[d]}, "port": ${probe.port}, "protocol": "${probe.protocol}", "allowed": ${v.allowed}, "ingressAllowed": ${v.ingressAllowed}, "egressAllowed": ${v.egressAllowed}`;
+    if (explain) {
+      const exp = result.explain(s, d, g);
+      const { direction: _i, ...ingress } = exp.ingress;
+      const { direction: _e, ...egress } = exp.egress;
+      row += `, "ingress": ${JSON.stringify(ingress)}, "egress": ${JSON.stringify(egress)}, "explanation": ${JSON.stringify(describeExplanation(result.index, exp).join(' '))}`;
     }
+    if (previous !== null) yield `  ${previous},`;
+    previous = row + '}';
   }
   if (previous !== null) yield `  ${previous}`;
   yield ']';
 }
 
 function* explainLines(result: Connectivity): Generator<string> {
-  const endpoints = result.cluster.endpoints;
-  for (let s = 0; s < endpoints.length; s++) {
-    for (let d = 0; d < endpoints.length; d++) {
-      if (!result.isPair(s, d)) continue;
-      for (const g of result.probesOf(d)) {
-        yield '';
-        for (const line of describeExplanation(result.index, result.explain(s, d, g))) yield line;
-      }
-    }
+  for (const { from: s, to: d, probe: g } of result.cells()) {
+    yield '';
+    for (const line of describeExplanation(result.index, result.explain(s, d, g))) yield line;
   }
 }

@@ -24,11 +24,10 @@ function netpolVerdicts(result: NetpolResult | null): Map<string, boolean> {
   if (!result) return out;
   const { connectivity, cluster } = result;
   const eps = cluster.endpoints;
-  for (let s = 0; s < eps.length; s++) {
-    for (let d = 0; d < eps.length; d++) {
-      if (s === d || !connectivity.isPair(s, d)) continue;
-      out.set(`${eps[s]!.id}->${eps[d]!.id}`, connectivity.probesOf(d).every((g) => connectivity.verdict(s, d, g).allowed));
-    }
+  for (const { from: s, to: d, probe: g } of connectivity.cells()) {
+    if (s === d) continue;
+    const key = `${eps[s]!.id}->${eps[d]!.id}`;
+    out.set(key, (out.get(key) ?? true) && connectivity.verdict(s, d, g).allowed);
   }
   return out;
 }

@@ -34,28 +34,23 @@ export function ConnectivityTable({ active }: { active: boolean }) {
     const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
     const eps = cluster.endpoints;
     const out: Row[] = [];
-    for (let s = 0; s < eps.length; s++) {
-      for (let d = 0; d < eps.length; d++) {
-        if (!connectivity.isPair(s, d)) continue;
-        for (const g of connectivity.probesOf(d)) {
-          const probe = connectivity.probes[g]!;
-          const allowed = connectivity.verdict(s, d, g).allowed;
-          if (verdict !== 'all' && (verdict === 'allowed') !== allowed) continue;
-          const from = eps[s]!.id;
-          const to = eps[d]!.id;
-          if (words.length > 0 && !words.every((w) => `${from} ${to} ${probe.port} ${probe.protocol}`.toLowerCase().includes(w))) continue;
-          if (out.length === MAX_ROWS) return { shown: out, total, truncated: true };
-          out.push({
-            key: `${from}>${to}:${probe.port}/${probe.protocol}`,
-            from,
-            to,
-            port: probe.port,
-            protocol: probe.protocol,
-            allowed,
-            expected: grade?.expected(eps[s]!, eps[d]!, probe) ?? null,
-          });
-        }
-      }
+    for (const { from: s, to: d, probe: g } of connectivity.cells()) {
+      const probe = connectivity.probes[g]!;
+      const allowed = connectivity.verdict(s, d, g).allowed;
+      if (verdict !== 'all' && (verdict === 'allowed') !== allowed) continue;
+      const from = eps[s]!.id;
+      const to = eps[d]!.id;
+      if (words.length > 0 && !words.every((w) => `${from} ${to} ${probe.port} ${probe.protocol}`.toLowerCase().includes(w))) continue;
+      if (out.length === MAX_ROWS) return { shown: out, total, truncated: true };
+      out.push({
+        key: `${from}>${to}:${probe.port}/${probe.protocol}`,
+        from,
+        to,
+        port: probe.port,
+        protocol: probe.protocol,
+        allowed,
+        expected: grade?.expected(eps[s]!, eps[d]!, probe) ?? null,
+      });
     }
     return { shown: out, total, truncated: false };
   }, [result, filter, verdict, active]);

@@ -49,6 +49,18 @@ export interface Connectivity {
   counts(): Counts;
   /** Every row, sorted by from, to, port, protocol. */
   rows(): Generator<ConnectivityRow>;
+  /**
+   * Every evaluated (from, to, probe) as indexes, in from, to, probe order: the one walk over the verdicts that
+   * tables, checks and outputs share. The object yielded is reused: read it, do not keep it.
+   */
+  cells(): Generator<Readonly<Cell>>;
+}
+
+/** One evaluated connection: indexes of the source and destination endpoints and of the probe. */
+export interface Cell {
+  from: number;
+  to: number;
+  probe: number;
 }
 
 const PROTOCOL_RANK: Record<Protocol, number> = { TCP: 0, UDP: 1, SCTP: 2 };
@@ -424,17 +436,26 @@ export function evaluate(cluster: Cluster, options: ProbeOptions = {}): Connecti
     return cachedCounts;
   };
 
-  function* rows(): Generator<ConnectivityRow> {
+  function* cells(): Generator<Readonly<Cell>> {
+    const cell: Cell = { from: 0, to: 0, probe: 0 };
     for (let s = 0; s < n; s++) {
       const from = endpoints[s]!;
       for (let d = 0; d < n; d++) {
-        const to = endpoints[d]!;
-        if (from.kind === 'external' && to.kind === 'external') continue;
+        if (from.kind === 'external' && endpoints[d]!.kind === 'external') continue;
         for (const g of probesOfEndpoint[d]!) {
-          const probe = probes[g]!;
-          yield { from: from.id, to: to.id, port: probe.port, protocol: probe.protocol, ...verdict(s, d, g) };
+          cell.from = s;
+          cell.to = d;
+          cell.probe = g;
+          yield cell;
         }
       }
+    }
+  }
+
+  function* rows(): Generator<ConnectivityRow> {
+    for (const { from, to, probe: g } of cells()) {
+      const probe = probes[g]!;
+      yield { from: endpoints[from]!.id, to: endpoints[to]!.id, port: probe.port, protocol: probe.protocol, ...verdict(from, to, g) };
     }
   }
 
@@ -452,6 +473,7 @@ export function evaluate(cluster: Cluster, options: ProbeOptions = {}): Connecti
     explain: (from, to, g) => explainConnection(index, endpoints[from]!, endpoints[to]!, probes[g]!),
     counts,
     rows,
+    cells,
   };
 }
 

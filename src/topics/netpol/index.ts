@@ -2,7 +2,7 @@
 export type * from './model';
 export { PROTOCOLS } from './model';
 export { loadCluster, buildCluster, readCluster, sortDiagnostics, NAMESPACE_NAME_LABEL, NETPOL_KINDS, NetworkPolicyKind, ExternalEndpointKind, type LoadResult } from './read';
-export { evaluate, compareProbes, EvaluationTooLarge, type Connectivity, type Counts, type ProbeOptions } from './evaluate';
+export { evaluate, compareProbes, EvaluationTooLarge, type Connectivity, type Counts, type ProbeOptions, type Cell } from './evaluate';
 export {
   indexCluster,
   explainConnection,

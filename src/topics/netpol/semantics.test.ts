@@ -1810,3 +1810,16 @@ spec:
     expect(describeExplanation(conn.index, exp, 'ja')).toHaveLength(2);
   });
 });
+
+describe('the one walk over the verdicts', () => {
+  it('cells() visits exactly what rows() lists, in the same order, and no external-to-external pair', () => {
+    const conn = run([namespace('a'), pod('a/web', { ports: ['80'] }), pod('a/db', { ports: ['80', '8443'] }), external('e1', '1.1.1.1'), external('e2', '8.8.8.8')], { ports: ['8080'] });
+    const eps = conn.cluster.endpoints;
+    const fromCells = [...conn.cells()].map(({ from, to, probe }) => `${eps[from]!.id}>${eps[to]!.id}:${conn.probes[probe]!.port}/${conn.probes[probe]!.protocol}`);
+    const fromRows = [...conn.rows()].map((r) => `${r.from}>${r.to}:${r.port}/${r.protocol}`);
+    expect(fromCells).toEqual(fromRows);
+    expect(fromCells.length).toBe(conn.counts().rows);
+    expect(fromCells.some((c) => c.startsWith('external:e1>external:e2'))).toBe(false);
+    expect(fromCells).toContain('a/web>a/web:80/TCP');
+  });
+});
