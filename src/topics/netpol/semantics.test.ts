@@ -1815,7 +1815,8 @@ describe('the one walk over the verdicts', () => {
   it('cells() visits exactly what rows() lists, in the same order, and no external-to-external pair', () => {
     const conn = run([namespace('a'), pod('a/web', { ports: ['80'] }), pod('a/db', { ports: ['80', '8443'] }), external('e1', '1.1.1.1'), external('e2', '8.8.8.8')], { ports: ['8080'] });
     const eps = conn.cluster.endpoints;
-    const fromCells = [...conn.cells()].map(({ from, to, probe }) => `${eps[from]!.id}>${eps[to]!.id}:${conn.probes[probe]!.port}/${conn.probes[probe]!.protocol}`);
+    // Read each cell as it comes (the object is reused).
+    const fromCells = Array.from(conn.cells(), ({ from, to, probe }) => `${eps[from]!.id}>${eps[to]!.id}:${conn.probes[probe]!.port}/${conn.probes[probe]!.protocol}`);
     const fromRows = [...conn.rows()].map((r) => `${r.from}>${r.to}:${r.port}/${r.protocol}`);
     expect(fromCells).toEqual(fromRows);
     expect(fromCells.length).toBe(conn.counts().rows);
