@@ -120,10 +120,10 @@ export function RbacExplain({ quiet = false }: { quiet?: boolean }) {
                 <li key={i}>
                   {r.location && linkable({ kind: role.kind, namespace: role.namespace, name: role.name, location: r.location }) ? (
                     <button type="button" className="linklike policy-link" onClick={() => useLab.getState().revealLine(r.location!.line, r.location!.col)}>
-                      {describeRule(r)}
+                      {describeRule(r, lang)}
                     </button>
                   ) : (
-                    describeRule(r)
+                    describeRule(r, lang)
                   )}
                 </li>
               ))}

@@ -8,12 +8,17 @@ import { apiGroupMatches, firstMiss, nonResourceURLMatches, resourceMatches } fr
 const refOf = (x: Role | Binding): ObjectRef => ({ kind: x.kind, namespace: x.namespace, name: x.name, location: x.location });
 const list = (items: readonly string[]): string => (items.length === 0 ? '(none)' : items.map((i) => (i === '' ? '""' : i)).join(', '));
 
-/** A rule in a few words: `get, list on pods, pods/log` or `get on /healthz`. */
-export function describeRule(rule: PolicyRule): string {
+/** A rule in a few words: `get, list on pods, pods/log` or `get on /healthz` (or in Japanese). */
+export function describeRule(rule: PolicyRule, lang: 'en' | 'ja' = 'en'): string {
+  const groups = list(rule.apiGroups.map((g) => (g === '' ? 'core' : g)));
+  if (lang === 'ja') {
+    if (rule.nonResourceURLs.length > 0) return `${list(rule.nonResourceURLs)} への ${list(rule.verbs)}`;
+    const names = rule.resourceNames.length > 0 ? `（名前 ${list(rule.resourceNames)} のみ）` : '';
+    return `${list(rule.resources)}${names} への ${list(rule.verbs)}、apiGroups ${groups}`;
+  }
   if (rule.nonResourceURLs.length > 0) return `${list(rule.verbs)} on ${list(rule.nonResourceURLs)}`;
-  const groups = rule.apiGroups.map((g) => (g === '' ? 'core' : g));
   const names = rule.resourceNames.length > 0 ? ` named ${list(rule.resourceNames)}` : '';
-  return `${list(rule.verbs)} on ${list(rule.resources)}${names} (apiGroups ${list(groups)})`;
+  return `${list(rule.verbs)} on ${list(rule.resources)}${names} (apiGroups ${groups})`;
 }
 
 /** What one request asks, in kubectl's words: `list secrets in namespace prod`. */
@@ -75,11 +80,13 @@ export function explainDecision(decision: Decision, request: Request): Explained
       ? { en: ' in every namespace', ja: '（すべての namespace で有効）' }
       : { en: ` in namespace ${g.binding.namespace} only`, ja: `（namespace ${g.binding.namespace} の中だけで有効）` };
     const rule = `rule ${g.ruleIndex + 1} (${describeRule(g.rule)})`;
+    const ruleJa = `ルール ${g.ruleIndex + 1}（${describeRule(g.rule, 'ja')}）`;
     const aggregated = g.role.aggregationRule ? { en: ' (aggregated)', ja: '（集約されたルール）' } : { en: '', ja: '' };
     const ruleRef: Segment = g.rule.location ? { ref: { ...refOf(g.role), location: g.rule.location }, text: rule } : rule;
+    const ruleRefJa: Segment = g.rule.location ? { ref: { ...refOf(g.role), location: g.rule.location }, text: ruleJa } : ruleJa;
     return [{
       en: [`Allowed: `, refSegment(refOf(g.binding)), ` binds ${who} to `, refSegment(refOf(g.role)), `${scope.en}; its `, ruleRef, `${aggregated.en} matches ${asked.en}.`],
-      ja: [`許可: `, refSegment(refOf(g.binding)), ` が ${who} に `, refSegment(refOf(g.role)), ` を付与しています${scope.ja}。その `, ruleRef, `${aggregated.ja} が「${asked.ja}」に一致します。`],
+      ja: [`許可: `, refSegment(refOf(g.binding)), ` が ${who} に `, refSegment(refOf(g.role)), ` を付与しています${scope.ja}。その `, ruleRefJa, `${aggregated.ja} が「${asked.ja}」に一致します。`],
     }];
   }
   const onlyDefaults = decision.misses.every((m) => m.binding.builtIn && m.role?.builtIn);
