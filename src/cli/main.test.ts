@@ -2,23 +2,12 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIO } from './main';
+import { runCli } from './test-run';
 
 const dir = fileURLToPath(new URL('./testdata/', import.meta.url));
 const at = (name: string): string => dir + name;
 
-async function run(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: Partial<CliIO> = {
-    stdout: { write: (s: string) => ((stdout += s), true) },
-    stderr: { write: (s: string) => ((stderr += s), true) },
-    readStdin: () => stdin,
-    color: false,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 interface Row {
   from: string;

@@ -1,23 +1,12 @@
 // `cks-lab can-i` and `who-can`: kubectl's words, warnings and exit codes, impersonated groups, reviews.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIO } from './main';
+import { runCli } from './test-run';
 
 const dir = fileURLToPath(new URL('./testdata/', import.meta.url));
 const cluster = dir + 'rbac.yaml';
 
-async function run(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: Partial<CliIO> = {
-    stdout: { write: (s: string) => ((stdout += s), true) },
-    stderr: { write: (s: string) => ((stderr += s), true) },
-    readStdin: () => stdin,
-    color: false,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 const canI = (...args: string[]) => run(['can-i', ...args, '-f', cluster]);
 const SA = 'system:serviceaccount:ci:deployer';

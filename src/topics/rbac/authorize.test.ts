@@ -32,47 +32,11 @@ import {
   type RbacIndex,
 } from './authorize';
 import { RBAC_GROUP } from './model';
-import type { Binding, PolicyRule, RbacModel, Request, Role, RuleMiss, Subject, SubjectKind, UserInfo } from './model';
+import type { Binding, PolicyRule, RbacModel, Request, Role, RuleMiss, Subject, UserInfo } from './model';
+import { clusterRole, crb, model, rb, role, rule, subject } from './test-builders';
 
 // ---- builders ----------------------------------------------------------------------------------------------------
 
-function rule(p: Partial<PolicyRule>): PolicyRule {
-  return { verbs: [], apiGroups: [], resources: [], resourceNames: [], nonResourceURLs: [], location: null, ...p };
-}
-function clusterRole(name: string, rules: PolicyRule[], extra: Partial<Role> = {}): Role {
-  return { kind: 'ClusterRole', name, namespace: '', labels: {}, rules, aggregationRule: null, builtIn: false, location: null, ...extra };
-}
-function role(namespace: string, name: string, rules: PolicyRule[]): Role {
-  return { kind: 'Role', name, namespace, labels: {}, rules, aggregationRule: null, builtIn: false, location: null };
-}
-function subject(kind: SubjectKind, name: string, namespace = ''): Subject {
-  return { kind, name, namespace, apiGroup: kind === 'ServiceAccount' ? '' : RBAC_GROUP, location: null };
-}
-function crb(name: string, roleName: string, subjects: Subject[]): Binding {
-  return {
-    kind: 'ClusterRoleBinding',
-    name,
-    namespace: '',
-    roleRef: { kind: 'ClusterRole', name: roleName, apiGroup: RBAC_GROUP, location: null },
-    subjects,
-    builtIn: false,
-    location: null,
-  };
-}
-function rb(namespace: string, name: string, roleKind: 'Role' | 'ClusterRole', roleName: string, subjects: Subject[]): Binding {
-  return {
-    kind: 'RoleBinding',
-    name,
-    namespace,
-    roleRef: { kind: roleKind, name: roleName, apiGroup: RBAC_GROUP, location: null },
-    subjects,
-    builtIn: false,
-    location: null,
-  };
-}
-function model(roles: readonly Role[], bindings: readonly Binding[]): RbacModel {
-  return { roles, bindings, serviceAccounts: [], pods: [], namespaces: [] };
-}
 function res(verb: string, namespace: string, resource: string, p: Partial<Extract<Request, { kind: 'resource' }>> = {}): Request {
   return { kind: 'resource', verb, namespace, apiGroup: '', resource, subresource: '', name: '', ...p };
 }

@@ -4,50 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { indexRbac, userFor } from './authorize';
 import { defaultBindings, defaultRoles } from './defaults';
 import { RBAC_GROUP } from './model';
-import type { Binding, PolicyRule, RbacModel, Role, Subject, SubjectKind } from './model';
+import type { Binding, PolicyRule, RbacModel, Role } from './model';
+import { clusterRole, crb, model, rb, role, rule, subject } from './test-builders';
 import { RISK_IDS, findRisks, risksForSubject, type Risk, type RiskId } from './risks';
 
 // ---- builders ----------------------------------------------------------------------------------------------------
 
-function rule(p: Partial<PolicyRule>): PolicyRule {
-  return { verbs: [], apiGroups: [], resources: [], resourceNames: [], nonResourceURLs: [], location: null, ...p };
-}
 const res = (verbs: string[], apiGroups: string[], resources: string[], resourceNames: string[] = []): PolicyRule =>
   rule({ verbs, apiGroups, resources, resourceNames });
-function clusterRole(name: string, rules: PolicyRule[], extra: Partial<Role> = {}): Role {
-  return { kind: 'ClusterRole', name, namespace: '', labels: {}, rules, aggregationRule: null, builtIn: false, location: null, ...extra };
-}
-function role(namespace: string, name: string, rules: PolicyRule[]): Role {
-  return { kind: 'Role', name, namespace, labels: {}, rules, aggregationRule: null, builtIn: false, location: null };
-}
-function subject(kind: SubjectKind, name: string, namespace = ''): Subject {
-  return { kind, name, namespace, apiGroup: kind === 'ServiceAccount' ? '' : RBAC_GROUP, location: null };
-}
-function crb(name: string, roleName: string, subjects: Subject[]): Binding {
-  return {
-    kind: 'ClusterRoleBinding',
-    name,
-    namespace: '',
-    roleRef: { kind: 'ClusterRole', name: roleName, apiGroup: RBAC_GROUP, location: null },
-    subjects,
-    builtIn: false,
-    location: null,
-  };
-}
-function rb(namespace: string, name: string, roleKind: 'Role' | 'ClusterRole', roleName: string, subjects: Subject[]): Binding {
-  return {
-    kind: 'RoleBinding',
-    name,
-    namespace,
-    roleRef: { kind: roleKind, name: roleName, apiGroup: RBAC_GROUP, location: null },
-    subjects,
-    builtIn: false,
-    location: null,
-  };
-}
-function model(roles: readonly Role[], bindings: readonly Binding[] = []): RbacModel {
-  return { roles, bindings, serviceAccounts: [], pods: [], namespaces: [] };
-}
 const withDefaults = (roles: readonly Role[] = [], bindings: readonly Binding[] = []): RbacModel =>
   model([...defaultRoles(), ...roles], [...defaultBindings(), ...bindings]);
 
