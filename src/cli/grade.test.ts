@@ -163,9 +163,11 @@ describe('cks-lab lessons', () => {
   it('lists the lessons as text and json', async () => {
     const text = await run(['lessons']);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^netpol-deny-all +beginner +5 min +Deny all traffic in a namespace$/m);
-    const json = JSON.parse((await run(['lessons', '--format', 'json'])).stdout) as { id: string; title: { ja: string } }[];
+    expect(text.stdout).toMatch(/^netpol-deny-all +netpol +beginner +5 min +Deny all traffic in a namespace$/m);
+    expect(text.stdout).toMatch(/^rbac-role-binding +rbac +beginner +\d+ min +/m);
+    const json = JSON.parse((await run(['lessons', '--format', 'json'])).stdout) as { id: string; topic: string; title: { ja: string } }[];
     expect(json.map((l) => l.id)).toContain('netpol-ip-block');
+    expect(json.find((l) => l.id === 'rbac-view-vs-edit')?.topic).toBe('rbac');
     expect(json.find((l) => l.id === 'netpol-deny-all')!.title.ja).toBe('namespace のすべての通信を拒否する');
   });
 });

@@ -212,11 +212,11 @@ export async function runLessons(args: readonly string[], io: CliIO): Promise<nu
   const root = a.value('lessons');
   const lessons = loadAll(lessonsRoot(root));
   if (format === 'json') {
-    const list = lessons.map((l) => ({ id: l.id, title: l.title, summary: l.summary, domain: l.domain, difficulty: l.difficulty, minutes: l.minutes }));
+    const list = lessons.map((l) => ({ id: l.id, topic: l.topic, title: l.title, summary: l.summary, domain: l.domain, difficulty: l.difficulty, minutes: l.minutes }));
     io.stdout.write(JSON.stringify(list, null, 2) + '\n');
     return 0;
   }
   const width = Math.max(...lessons.map((l) => l.id.length));
-  for (const l of lessons) io.stdout.write(`${l.id.padEnd(width)}  ${l.difficulty.padEnd(12)}  ${String(l.minutes).padStart(3)} min  ${l.title[lang]}\n`);
+  for (const l of lessons) io.stdout.write(`${l.id.padEnd(width)}  ${l.topic.padEnd(6)}  ${l.difficulty.padEnd(12)}  ${String(l.minutes).padStart(3)} min  ${l.title[lang]}\n`);
   return 0;
 }
