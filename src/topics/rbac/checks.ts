@@ -194,10 +194,11 @@ export const accessCheck: CheckKind<AccessCheck, RbacModel, RbacResult> = {
       const decision = result.decide(cell.identity, request);
       if ((decision.allowed ? 'allowed' : 'denied') === want) continue;
       const w = where(cell.resource, cell.namespace, cell.name);
-      const why = describeDecision(decision, request);
+      // Too much access names what grants it; too little is said plainly (the graph and Why? show the near misses).
+      const why = want === 'denied' ? describeDecision(decision, request) : { en: '', ja: '' };
       wrong.push(
         want === 'allowed'
-          ? { en: `${cell.identity.ref} should be able to ${cell.verb} ${w.en}, but cannot. ${why.en}`, ja: `${cell.identity.ref} は ${w.ja} を ${cell.verb} できるべきですが、できません。${why.ja}` }
+          ? { en: `${cell.identity.ref} should be able to ${cell.verb} ${w.en}, but cannot.`, ja: `${cell.identity.ref} は ${w.ja} を ${cell.verb} できるべきですが、できません。` }
           : { en: `${cell.identity.ref} can ${cell.verb} ${w.en}, but should not. ${why.en}`, ja: `${cell.identity.ref} は ${w.ja} を ${cell.verb} できますが、できてはいけません。${why.ja}` },
       );
     }
