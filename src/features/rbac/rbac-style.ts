@@ -21,7 +21,8 @@ export function rbacStyle(p: Palette): StylesheetJson {
     // Structure: thin grey arrows, no label; questions keep the verdict colours of the shared style.
     { selector: 'edge[kind="member"], edge[kind="grants"], edge[kind="runs-as"]', style: { width: 2, 'line-color': p.nodeBorder, 'target-arrow-color': p.nodeBorder, 'target-arrow-shape': 'triangle', 'arrow-scale': 1, label: '' } },
     { selector: 'edge[kind="runs-as"]', style: { 'line-style': 'dotted' } },
-    { selector: 'edge[kind="question"]', style: { 'curve-style': 'unbundled-bezier', 'control-point-distances': [60], 'control-point-weights': [0.5], width: 4 } },
+    // Questions are drawn above the boxes and nodes they cross, so their verbs stay readable and clickable.
+    { selector: 'edge[kind="question"]', style: { 'curve-style': 'unbundled-bezier', 'control-point-distances': [60], 'control-point-weights': [0.5], width: 4, 'z-compound-depth': 'top', 'z-index': 20 } },
     { selector: 'edge.path', style: { width: 5, 'line-color': p.focus, 'target-arrow-color': p.focus, 'z-index': 9 } },
     { selector: 'node.path', style: { 'border-color': p.focus, 'border-width': 5 } },
   ];

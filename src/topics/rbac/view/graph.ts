@@ -128,6 +128,9 @@ export function buildRbacGraph(model: RbacModel, questions: readonly Question[],
     place(id, boxOf(r.namespace), 'role', r.kind === 'Role' ? 'role' : 'clusterrole', label, `${label}\n${r.rules.length} rule${r.rules.length === 1 ? '' : 's'} (not bound)`, riskyRoles.has(id) ? 'risk' : undefined);
   }
   for (const q of questions) {
+    // Every resource asked about is placed, drawn or not, so choosing a subject never moves the graph.
+    const target = resourceNodeId(q.resource, q.namespace);
+    place(target, boxOf(q.namespace), 'resource', 'resource', q.resource.text, q.namespace ? `${q.resource.text} in namespace ${q.namespace}` : `${q.resource.text} (cluster-wide)`);
     const quiet = q.cells.every((c) => !c.allowed && c.expected === 'denied');
     if (quiet && focus !== q.identity && focus !== q.id) continue;
     const identity = parseIdentity(q.identity, model);
@@ -138,8 +141,6 @@ export function buildRbacGraph(model: RbacModel, questions: readonly Question[],
       else if (identity.kind === 'Group') place(from, 'outside', 'subject', 'group', `Group\n${identity.label}`, `Group ${identity.label}`);
       else from = q.identity; // pods are placed above
     }
-    const target = resourceNodeId(q.resource, q.namespace);
-    place(target, boxOf(q.namespace), 'resource', 'resource', q.resource.text, q.namespace ? `${q.resource.text} in namespace ${q.namespace}` : `${q.resource.text} (cluster-wide)`);
     const allowed = q.cells.filter((c) => c.allowed);
     const verdict = allowed.length === q.cells.length ? 'allowed' : allowed.length === 0 ? 'denied' : 'mixed';
     const wrong = q.cells.find((c) => (c.allowed ? 'allowed' : 'denied') !== c.expected);
