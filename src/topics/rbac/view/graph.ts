@@ -9,10 +9,12 @@ import { accessCells, cellRequest, expectedAccess, type AccessCheck, type RbacRe
 import { parseIdentity } from '../identities';
 
 const COL = { subject: 0, pod: 250, serviceaccount: 480, binding: 730, role: 990, resource: 1250 } as const;
-const ROW = 92;
-const BOX_GAP = 150;
+const ROW = 76;
+/** Between side-by-side columns of resources. */
+const RESOURCE_DX = 190;
+const BOX_GAP = 120;
 /** Above a box: room for its label node. */
-const LABEL_ABOVE = 72;
+const LABEL_ABOVE = 62;
 export const CLUSTER_BOX = 'cluster-wide';
 
 /** A question of the lesson, drawn as one edge: who asks, about which resource, where, and every verb asked. */
@@ -162,18 +164,26 @@ export function buildRbacGraph(model: RbacModel, questions: readonly Question[],
   let y = 0;
   for (const box of boxes) {
     const cols = columns.get(box);
-    const rows = cols ? Math.max(1, ...Object.values(cols).map((c) => c.length)) : 1;
+    // Resources wrap into side-by-side columns once they outnumber the box's other rows (at least 3 a column),
+    // so a lesson asking about many resources does not make its box tall and the whole graph small.
+    const others = cols ? Math.max(1, ...(Object.keys(COL) as (keyof typeof COL)[]).filter((c) => c !== 'resource').map((c) => cols[c].length)) : 1;
+    const perColumn = Math.max(3, others);
+    const resources = cols?.resource.length ?? 0;
+    const rows = Math.max(others, Math.min(resources, perColumn));
     const title = box === CLUSTER_BOX ? 'cluster-wide' : box.slice(3);
     nodes.push({ id: box, kind: 'namespace', label: cols ? '' : title });
     if (cols) {
       const xs = (Object.keys(COL) as (keyof typeof COL)[]).filter((c) => cols[c].length > 0).map((c) => COL[c]);
-      nodes.push({ id: `${box}#label`, kind: 'namespace-label', label: box === CLUSTER_BOX ? 'cluster-wide (ClusterRoles, ClusterRoleBindings)' : `namespace ${title}`, position: { x: (Math.min(...xs) + Math.max(...xs)) / 2, y: y - LABEL_ABOVE } });
+      nodes.push({ id: `${box}#label`, kind: 'namespace-label', label: box === CLUSTER_BOX ? 'cluster-wide (ClusterRoles, ClusterRoleBindings)' : `namespace ${title}`, position: { x: (Math.min(...xs) + Math.max(...xs) + (resources > perColumn ? RESOURCE_DX : 0)) / 2, y: y - LABEL_ABOVE } });
       for (const column of Object.keys(COL) as (keyof typeof COL)[]) {
         const ids = cols[column].sort();
-        const offset = ((rows - ids.length) * ROW) / 2;
+        const inColumn = column === 'resource' ? Math.min(ids.length, perColumn) : ids.length;
+        const offset = ((rows - inColumn) * ROW) / 2;
         ids.forEach((id, i) => {
           const l = labels.get(id)!;
-          nodes.push({ id, kind: l.kind, label: l.label, parent: box, position: { x: COL[column], y: y + offset + i * ROW }, tooltip: l.tooltip, ...(l.flag ? { flag: l.flag } : {}) });
+          const sub = column === 'resource' ? Math.floor(i / perColumn) : 0;
+          const row = column === 'resource' ? i % perColumn : i;
+          nodes.push({ id, kind: l.kind, label: l.label, parent: box, position: { x: COL[column] + sub * RESOURCE_DX, y: y + offset + row * ROW }, tooltip: l.tooltip, ...(l.flag ? { flag: l.flag } : {}) });
         });
       }
     }
