@@ -7,7 +7,7 @@ import { gradeSubmission, loadLesson, LessonError, LANGUAGES, type Language, typ
 import { readLessonFolders } from '../lessons/read-folder';
 import { readInputs } from './inputs';
 import { topicById } from '../topics/index';
-import { oneOf, parseArgs, UsageError } from './args';
+import { oneOf, parseArgs, UsageError } from '../core/index';
 import type { CliIO } from './main';
 
 

@@ -4,3 +4,4 @@ export { isRefusal, type Topic, type AnyTopic, type CheckKind, type CheckContext
 export { analyze, kindsOf, type Analysis, type AnalysisInput, type AnalysisStatus, type CheckRef, type CheckResult, type TopicOutcome } from './analyze';
 export { refSegment, plainText, explained, type ObjectRef, type Segment, type Explained } from './segments';
 export type { ViewGraph, ViewNode, ViewEdge, EdgeVerdict } from './view';
+export { parseArgs, oneOf, UsageError, type FlagSpec, type ParsedArgs, type CliEnv, type CliCommand } from './args';

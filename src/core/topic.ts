@@ -3,6 +3,7 @@
 // through this shape; topics never import each other.
 import type { Diagnostic, KindReader, KubeObject } from '../kube/index';
 import type { Localized } from './localized';
+import type { CliCommand } from './args';
 
 /** Reports a problem in a lesson file: the field (e.g. `checks[2].access.except[0].verb`) and what is wrong. */
 export type LessonFail = (field: string, message: string) => void;
@@ -50,6 +51,8 @@ export interface Topic<Model = unknown, Result = unknown, Options = unknown> {
   /** Did the learner write anything this topic grades yet? (A lesson is pending until then.) */
   attempted(model: Model, attemptFiles: ReadonlySet<string>): boolean;
   checks: readonly CheckKind<any, Model, Result>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** The topic's CLI subcommands. */
+  commands: readonly CliCommand[];
 }
 
 /** A topic with its type parameters erased, for registries. */

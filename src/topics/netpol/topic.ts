@@ -5,6 +5,7 @@ import { evaluate, type Connectivity, type ProbeOptions } from './evaluate';
 import { buildCluster, NETPOL_KINDS } from './read';
 import { connectivityCheck, isolationCheck, policyCheck } from './checks';
 import { parseProbeList } from './probes';
+import { evalCommand } from './commands';
 import type { Cluster, Probe } from './model';
 
 export const netpolTopic: Topic<Cluster, Connectivity, ProbeOptions> = {
@@ -40,4 +41,5 @@ export const netpolTopic: Topic<Cluster, Connectivity, ProbeOptions> = {
   pendingMessage: { en: 'The submission holds no NetworkPolicy.', ja: '提出物に NetworkPolicy がありません。' },
   attempted: (cluster, files) => cluster.policies.some((p) => files.has(p.location.file)),
   checks: [connectivityCheck, isolationCheck, policyCheck],
+  commands: [evalCommand],
 };

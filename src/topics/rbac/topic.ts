@@ -7,6 +7,7 @@ import { buildRbac, RBAC_KINDS, type BuildOptions } from './read';
 import { accessCheck, rbacStructureCheck, type RbacResult } from './checks';
 import type { Identity } from './identities';
 import { RBAC_ERROR_CODES } from './errors';
+import { rbacCommands } from './commands';
 
 /** Builds the authorizer's index once; each answer is computed on first use and kept. */
 export function evaluateRbac(model: RbacModel): RbacResult {
@@ -51,4 +52,5 @@ export const rbacTopic: Topic<RbacModel, RbacResult, BuildOptions> = {
   attempted: (model, files) =>
     [...model.roles, ...model.bindings, ...model.serviceAccounts].some((x) => x.location !== null && files.has(x.location.file)),
   checks: [accessCheck, rbacStructureCheck],
+  commands: rbacCommands(() => rbacTopic),
 };

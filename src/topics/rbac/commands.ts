@@ -1,24 +1,15 @@
 // `cks-lab can-i` and `cks-lab who-can`: answer RBAC questions about manifests the way `kubectl auth can-i` and
 // kubectl-who-can answer them about a cluster, with the same words, warnings and exit codes.
-import { analyze, plainText } from '../core/index';
-import { formatDiagnostic, parseSources, readObjects, type Diagnostic } from '../kube/index';
-import {
-  explainDecision,
-  formatRulesTable,
-  parseIdentity,
-  rbacTopic,
-  resolveResource,
-  rulesFor,
-  userFor,
-  whoCan,
-  type RbacResult,
-  type Request,
-  type UserInfo,
-} from '../topics/rbac/index';
-import { SubjectAccessReviewKind } from '../topics/rbac/reviews';
-import { parseArgs, oneOf, UsageError, type ParsedArgs } from './args';
-import { readInputs } from './inputs';
-import type { CliIO } from './main';
+// Pure: the Node entry (src/cli) gives it the inputs and the output streams.
+import { analyze, plainText, parseArgs, oneOf, UsageError, type AnyTopic, type CliCommand, type CliEnv, type ParsedArgs } from '../../core/index';
+import { formatDiagnostic, parseSources, readObjects, type Diagnostic } from '../../kube/index';
+import { explainDecision } from './explain';
+import { formatRulesTable, rulesFor, userFor, whoCan } from './authorize';
+import { parseIdentity } from './identities';
+import { resolveResource } from './api-resources';
+import { SubjectAccessReviewKind } from './reviews';
+import type { Request, UserInfo } from './model';
+import type { RbacResult } from './checks';
 
 // kubectl's lists of the verbs it knows (staging/src/k8s.io/kubectl/pkg/cmd/auth/cani.go); others get a warning.
 const RESOURCE_VERBS = new Set(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection', 'use', 'bind', 'impersonate', '*', 'approve', 'sign', 'escalate', 'attest']);
@@ -30,10 +21,10 @@ const COMMON_FLAGS = [
 ] as const;
 
 /** Reads the manifests and builds the RBAC model; prints problems; null when the input has errors. */
-function load(files: readonly string[], noDefaults: boolean, io: CliIO): RbacResult | null {
+function load(topic: AnyTopic, files: readonly string[], noDefaults: boolean, io: CliEnv): RbacResult | null {
   if (files.length === 0) throw new UsageError('give the manifests with -f FILE (a file, a folder, or - for standard input)');
-  const { inputs, problems } = readInputs(files, io.readStdin);
-  const analysis = analyze({ topics: [rbacTopic], options: new Map([['rbac', { defaults: !noDefaults }]]), attempt: inputs });
+  const { inputs, problems } = io.readInputs(files);
+  const analysis = analyze({ topics: [topic], options: new Map([['rbac', { defaults: !noDefaults }]]), attempt: inputs });
   // Kinds RBAC does not read (Services, ConfigMaps, ...) are left out quietly: a whole cluster dump is fine input.
   const shown = [...problems, ...analysis.diagnostics].filter((d) => d.code !== 'unsupported-kind');
   for (const d of shown) io.stderr.write(formatDiagnostic(d) + '\n');
@@ -41,7 +32,7 @@ function load(files: readonly string[], noDefaults: boolean, io: CliIO): RbacRes
   return (analysis.outcomes.get('rbac')?.result as RbacResult | undefined) ?? null;
 }
 
-function warn(io: CliIO, message: string): void {
+function warn(io: CliEnv, message: string): void {
   io.stderr.write(message.startsWith('Warning: ') ? `${message}\n` : `Warning: ${message}\n`);
 }
 
@@ -71,9 +62,9 @@ const CAN_I_FLAGS = [
   { name: 'quiet', short: 'q', type: 'bool' },
 ] as const;
 
-export async function runCanI(args: readonly string[], io: CliIO): Promise<number> {
+async function runCanI(topic: AnyTopic, args: readonly string[], io: CliEnv): Promise<number> {
   const a = parseArgs(args, CAN_I_FLAGS);
-  if (a.has('reviews')) return runReviews(a, io);
+  if (a.has('reviews')) return runReviews(topic, a, io);
   const files = a.list('filename');
   if (a.bool('list')) {
     if (a.positional.length > 0) throw new UsageError('list option must be specified with no arguments');
@@ -84,7 +75,7 @@ export async function runCanI(args: readonly string[], io: CliIO): Promise<numbe
     if (a.positional.length < 2 || a.positional.length > 3) throw new UsageError('can-i needs VERB RESOURCE[/SUBRESOURCE] [NAME] or VERB /URL');
     if (a.bool('no-headers')) throw new UsageError('--no-headers cannot be set without --list specified');
   }
-  const result = load(files, a.bool('no-defaults'), io);
+  const result = load(topic, files, a.bool('no-defaults'), io);
   if (!result) return 2;
   let user: UserInfo;
   if (a.has('as-pod')) {
@@ -128,11 +119,11 @@ export async function runCanI(args: readonly string[], io: CliIO): Promise<numbe
 }
 
 /** `--reviews FILE`: SubjectAccessReviews answered in input order, as a JSON array. */
-async function runReviews(a: ParsedArgs, io: CliIO): Promise<number> {
+async function runReviews(topic: AnyTopic, a: ParsedArgs, io: CliEnv): Promise<number> {
   const files = [...a.list('filename'), ...a.positional];
   const reviewsFile = a.value('reviews')!;
-  const result = load(files, a.bool('no-defaults'), io);
-  const { inputs, problems } = readInputs([reviewsFile], io.readStdin);
+  const result = load(topic, files, a.bool('no-defaults'), io);
+  const { inputs, problems } = io.readInputs([reviewsFile]);
   const parsed = parseSources(inputs);
   const read = readObjects(parsed.documents, [SubjectAccessReviewKind]);
   const diagnostics: Diagnostic[] = [...problems, ...parsed.diagnostics, ...read.diagnostics.filter((d) => d.code !== 'unsupported-kind')];
@@ -172,11 +163,11 @@ function table(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]! + 2))).join('').trimEnd()).join('\n') + '\n';
 }
 
-export async function runWhoCan(args: readonly string[], io: CliIO): Promise<number> {
+async function runWhoCan(topic: AnyTopic, args: readonly string[], io: CliEnv): Promise<number> {
   const a = parseArgs(args, WHO_CAN_FLAGS);
   if (a.positional.length < 2 || a.positional.length > 3) throw new UsageError('who-can needs VERB RESOURCE[/SUBRESOURCE] [NAME] or VERB /URL');
   const format = oneOf('format', a.value('format'), ['text', 'json'], 'text');
-  const result = load(a.list('filename'), a.bool('no-defaults'), io);
+  const result = load(topic, a.list('filename'), a.bool('no-defaults'), io);
   if (!result) return 2;
   const [verb = '', target = '', name = ''] = a.positional;
   const namespace = a.bool('all-namespaces') ? '' : (a.value('namespace') ?? 'default');
@@ -215,4 +206,31 @@ export async function runWhoCan(args: readonly string[], io: CliIO): Promise<num
   if (crb.length === 0) io.stdout.write(`No subjects found with permissions to ${asked} assigned through ClusterRoleBindings\n`);
   else io.stdout.write(table([['CLUSTERROLEBINDING', 'SUBJECT', 'TYPE', 'SA-NAMESPACE'], ...crb.map((e) => [e.binding.name, e.name, e.kind, e.kind === 'ServiceAccount' ? e.namespace : ''])]));
   return 0;
+}
+
+/** The RBAC topic's subcommands; `topic` is read when a command runs (the topic lists these commands itself). */
+export function rbacCommands(topic: () => AnyTopic): CliCommand[] {
+  return [
+    {
+      name: 'can-i',
+      usage: [
+        'cks-lab can-i VERB RESOURCE[/SUBRESOURCE] [NAME] --as USER [--as-group GROUP]... [-n NS | -A] -f FILE... [--explain] [--no-defaults]',
+        'cks-lab can-i VERB /NON/RESOURCE/URL --as USER -f FILE...',
+        'cks-lab can-i --list --as USER [-n NS] [--no-headers] -f FILE...',
+        'cks-lab can-i --reviews REVIEWS.yaml [--no-defaults] [--explain] FILE...',
+      ],
+      help: `can-i  Answers as \`kubectl auth can-i\` would against a cluster holding FILE... (Roles, ClusterRoles, their
+       bindings, ServiceAccounts, Pods) plus the default roles and bindings (--no-defaults leaves them out).
+       Prints yes or no; exit 0 yes, 1 no. RESOURCE is a plural, singular or short name (po, deploy, svc),
+       RESOURCE.GROUP, or *. Without -n the namespace is default. --as-pod NS/NAME asks as the pod's
+       ServiceAccount. --list prints kubectl's table of rules; --reviews answers SubjectAccessReviews as JSON.`,
+      run: (args, env) => runCanI(topic(), args, env),
+    },
+    {
+      name: 'who-can',
+      usage: ['cks-lab who-can VERB RESOURCE[/SUBRESOURCE] [NAME] [-n NS | -A] -f FILE... [--format text|json]'],
+      help: 'who-can Lists the subjects a binding lets do VERB on RESOURCE (as kubectl-who-can), with the binding.',
+      run: (args, env) => runWhoCan(topic(), args, env),
+    },
+  ];
 }

@@ -1,5 +1,6 @@
-// The one argument parser of every subcommand: long flags (`--ports 80`, `--ports=80`), short aliases
-// (`-n dev`, `-n=dev`), boolean flags, repeatable flags, and positional arguments (`-` is one: standard input).
+// The one argument parser of every CLI subcommand (a topic's or the lab's own): long flags (`--ports 80`,
+// `--ports=80`), short aliases (`-n dev`, `-n=dev`), boolean and repeatable flags, and positional arguments.
+import type { Diagnostic, SourceText } from '../kube/index';
 
 export class UsageError extends Error {}
 
@@ -73,4 +74,27 @@ export function oneOf<T extends string>(flag: string, value: string | undefined,
   if (value === undefined) return fallback;
   if (!(choices as readonly string[]).includes(value)) throw new UsageError(`--${flag} must be ${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}, not "${value}"`);
   return value as T;
+}
+
+/** What a CLI subcommand gets from the Node entry: output streams, input reading, colour. Keeps topics pure. */
+export interface CliEnv {
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown };
+  /** Colour on a terminal (NO_COLOR turns it off). */
+  color: boolean;
+  /** Reads files, folders of manifests, or `-` (standard input); unreadable ones become diagnostics. */
+  readInputs(files: readonly string[]): { inputs: SourceText[]; problems: Diagnostic[] };
+  /** Writes many lines with back-pressure. */
+  writeLines(lines: Iterable<string>): Promise<void>;
+}
+
+/** A topic's subcommand (`cks-lab eval`, `cks-lab can-i`): its usage lines, its help, and what it does. */
+export interface CliCommand {
+  name: string;
+  /** Usage lines, each starting with `cks-lab NAME`. */
+  usage: readonly string[];
+  /** A paragraph for --help. */
+  help: string;
+  /** Returns the exit code; throws UsageError for bad flags. */
+  run(args: readonly string[], env: CliEnv): Promise<number>;
 }

@@ -1,5 +1,5 @@
 // The `--format table` view: one truth table per probe, rows = from, columns = to.
-import type { Connectivity } from '../topics/netpol/index';
+import type { Connectivity } from './evaluate';
 
 const GREEN = '\x1b[32m';
 const RED = '\x1b[31m';
