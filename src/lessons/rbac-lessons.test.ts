@@ -127,7 +127,7 @@ describe('rbac-role-binding', () => {
 
   it('a ClusterRole with a ClusterRoleBinding reads pods in namespace test too', () => {
     const text = docs(sa('default', 'pod-sa'), clusterRole('pod-role', [podRead]), clusterRoleBinding('pod-rolebinding', 'pod-role', [saSubject('default', 'pod-sa')]));
-    expect(failing(ID, text)).toEqual(['default-only']);
+    expect(failing(ID, text)).toEqual(['default-only', 'named-objects']);
   });
 
   it('verbs ["*"] lets pod-sa create and delete pods', () => {
@@ -150,8 +150,14 @@ describe('rbac-role-binding', () => {
     expect(failing(ID, answer([podRead], { kind: 'Group', name: 'system:serviceaccounts' }))).toEqual(['no-one-else']);
   });
 
+  it('a ClusterRole granted through a RoleBinding gives the same access, but not the Role the task names', () => {
+    const text = lesson(ID).solution.replace(/^kind: Role$/m, 'kind: ClusterRole').replace(/^  kind: Role$/m, '  kind: ClusterRole');
+    expect(text).not.toBe(lesson(ID).solution);
+    expect(failing(ID, text)).toEqual(['named-objects']);
+  });
+
   it('the Role and RoleBinding in namespace test', () => {
-    expect(failing(ID, answer([podRead], saSubject('default', 'pod-sa'), 'test'))).toEqual(['reads-pods', 'default-only']);
+    expect(failing(ID, answer([podRead], saSubject('default', 'pod-sa'), 'test'))).toEqual(['reads-pods', 'default-only', 'named-objects']);
   });
 
   it('pods in the apps group grants nothing', () => {
@@ -168,17 +174,17 @@ describe('rbac-cluster-role', () => {
 
   it('a Role and a RoleBinding cannot grant a cluster-scoped resource', () => {
     const text = docs(account, role('default', 'namespace-role', [nsList]), roleBinding('default', 'namespace-rolebinding', ['Role', 'namespace-role'], [saSubject('default', 'namespace-sa')]));
-    expect(failing(ID, text)).toEqual(['lists-namespaces']);
+    expect(failing(ID, text)).toEqual(['lists-namespaces', 'named-objects']);
   });
 
   it('a ClusterRole bound by a RoleBinding cannot either', () => {
     const text = docs(account, clusterRole('namespace-clusterrole', [nsList]), roleBinding('default', 'namespace-rolebinding', ['ClusterRole', 'namespace-clusterrole'], [saSubject('default', 'namespace-sa')]));
-    expect(failing(ID, text)).toEqual(['lists-namespaces']);
+    expect(failing(ID, text)).toEqual(['lists-namespaces', 'named-objects']);
   });
 
   it('the built-in view bound cluster-wide reads pods and ConfigMaps everywhere', () => {
     const text = docs(account, clusterRoleBinding('namespace-clusterrolebinding', 'view', [saSubject('default', 'namespace-sa')]));
-    expect(failing(ID, text)).toEqual(['nothing-but-namespaces']);
+    expect(failing(ID, text)).toEqual(['nothing-but-namespaces', 'named-objects']);
   });
 
   it('verbs ["*"] on namespaces lets it delete namespaces', () => {
@@ -193,7 +199,7 @@ describe('rbac-cluster-role', () => {
 
   it('cluster-admin bound to the ServiceAccount', () => {
     const text = docs(account, clusterRoleBinding('namespace-clusterrolebinding', 'cluster-admin', [saSubject('default', 'namespace-sa')]));
-    expect(failing(ID, text)).toEqual(['namespaces-read-only', 'nothing-but-namespaces']);
+    expect(failing(ID, text)).toEqual(['namespaces-read-only', 'nothing-but-namespaces', 'named-objects']);
   });
 });
 
