@@ -151,7 +151,7 @@ describe('rbac-role-binding', () => {
   });
 
   it('a ClusterRole granted through a RoleBinding gives the same access, but not the Role the task names', () => {
-    const text = lesson(ID).solution.replace(/^kind: Role$/m, 'kind: ClusterRole').replace(/^  kind: Role$/m, '  kind: ClusterRole');
+    const text = lesson(ID).solution.replace(/^kind: Role$/m, 'kind: ClusterRole').replace(/^ {2}kind: Role$/m, '  kind: ClusterRole');
     expect(text).not.toBe(lesson(ID).solution);
     expect(failing(ID, text)).toEqual(['named-objects']);
   });
