@@ -19,7 +19,6 @@ import {
   type ObjectReader,
   type PMap,
   type PNode,
-  type SourceLocation,
 } from '../../kube/index';
 import { RBAC_GROUP, type Binding, type PodIdentity, type PolicyRule, type RbacModel, type Role, type RoleRef, type ServiceAccount, type Subject, type SubjectKind } from './model';
 import { defaultBindings, defaultRoles } from './defaults';
@@ -194,11 +193,9 @@ export interface BuildOptions {
  */
 export function buildRbac(objects: readonly KubeObject[], options: BuildOptions): { model: RbacModel; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const located = <T extends { location: SourceLocation | null }>(items: T[]): (T & { location: SourceLocation })[] =>
-    items as (T & { location: SourceLocation })[];
   const roleId = (x: { kind: string; namespace: string; name: string }): string => (x.namespace ? `${x.namespace}/${x.name}` : x.name);
   // Two objects of one kind and name are an error, as `kubectl apply` of both would silently keep one.
-  const roles: (Role & { location: SourceLocation })[] = [RoleKind, ClusterRoleKind].flatMap((k) =>
+  const roles: Role[] = [RoleKind, ClusterRoleKind].flatMap((k) =>
     uniqueObjects(
       objectsOf(objects, k).map((o) => ({
         kind: k.kind as Role['kind'],
@@ -214,7 +211,7 @@ export function buildRbac(objects: readonly KubeObject[], options: BuildOptions)
       diagnostics,
     ),
   );
-  const bindings: (Binding & { location: SourceLocation })[] = [RoleBindingKind, ClusterRoleBindingKind].flatMap((k) =>
+  const bindings: Binding[] = [RoleBindingKind, ClusterRoleBindingKind].flatMap((k) =>
     uniqueObjects(
       objectsOf(objects, k).map((o) => ({
         kind: k.kind as Binding['kind'],
@@ -231,8 +228,8 @@ export function buildRbac(objects: readonly KubeObject[], options: BuildOptions)
   );
   if (options.defaults) {
     const taken = new Set([...roles, ...bindings].map((x) => `${x.kind} ${roleId(x)}`));
-    roles.push(...located(defaultRoles()).filter((x) => !taken.has(`${x.kind} ${roleId(x)}`)));
-    bindings.push(...located(defaultBindings()).filter((x) => !taken.has(`${x.kind} ${roleId(x)}`)));
+    roles.push(...defaultRoles().filter((x) => !taken.has(`${x.kind} ${roleId(x)}`)));
+    bindings.push(...defaultBindings().filter((x) => !taken.has(`${x.kind} ${roleId(x)}`)));
   }
   // A binding to a role that does not exist is valid (the API server accepts it) but grants nothing: say so.
   const roleIds = new Set(roles.map((r) => `${r.kind} ${r.namespace}/${r.name}`));
