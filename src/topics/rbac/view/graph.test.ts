@@ -111,4 +111,13 @@ describe('the RBAC graph', () => {
     const key = (g: typeof a) => JSON.stringify([g.nodes.map((n) => [n.id, n.position]).sort(), g.edges.map((e) => e.id).sort()]);
     expect(key(b)).toBe(key(a));
   });
+
+  it('a question across every namespace gets a box of its own, named so', () => {
+    const result = rbac(CLUSTER);
+    const spec = accessCheck.parse({ identities: ['user:jane'], verbs: ['list'], resources: ['pods'], namespaces: ['*'], default: 'allowed' }, 'access', fail)!;
+    const g = buildRbacGraph(result.model, lessonQuestions(result, [spec]));
+    // jane's Role is in ci only: listing pods in every namespace (no namespace) is denied, which the check does not expect.
+    expect(g.edges.find((e) => e.id === 'q:user:jane->res:*/pods')).toMatchObject({ verdict: 'denied', shouldBe: 'allowed' });
+    expect(g.nodes.find((n) => n.id === 'ns:*#label')?.label).toBe('every namespace (asked with no namespace, like -A)');
+  });
 });

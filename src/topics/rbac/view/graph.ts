@@ -174,7 +174,7 @@ export function buildRbacGraph(model: RbacModel, questions: readonly Question[],
     nodes.push({ id: box, kind: 'namespace', label: cols ? '' : title });
     if (cols) {
       const xs = (Object.keys(COL) as (keyof typeof COL)[]).filter((c) => cols[c].length > 0).map((c) => COL[c]);
-      nodes.push({ id: `${box}#label`, kind: 'namespace-label', label: box === CLUSTER_BOX ? 'cluster-wide (ClusterRoles, ClusterRoleBindings)' : `namespace ${title}`, position: { x: (Math.min(...xs) + Math.max(...xs) + (resources > perColumn ? RESOURCE_DX : 0)) / 2, y: y - LABEL_ABOVE } });
+      nodes.push({ id: `${box}#label`, kind: 'namespace-label', label: box === CLUSTER_BOX ? 'cluster-wide (ClusterRoles, ClusterRoleBindings)' : title === '*' ? 'every namespace (asked with no namespace, like -A)' : `namespace ${title}`, position: { x: (Math.min(...xs) + Math.max(...xs) + (resources > perColumn ? RESOURCE_DX : 0)) / 2, y: y - LABEL_ABOVE } });
       for (const column of Object.keys(COL) as (keyof typeof COL)[]) {
         const ids = cols[column].sort();
         const inColumn = column === 'resource' ? Math.min(ids.length, perColumn) : ids.length;
