@@ -104,8 +104,8 @@ subjects: [{kind: User, name: bob}]
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^Resources\s+Non-Resource URLs\s+Resource Names\s+Verbs$/);
-    // kubectl appends the verbs of every rule for a resource, repeats included (view's get list watch, then the Role's).
-    expect(lines).toContainEqual(expect.stringMatching(/^deployments\.apps\s+\[\]\s+\[\]\s+\[get list watch get list create\]$/));
+    // kubectl appends the verbs of every rule for a resource that the row lacks (view's get list watch, then create).
+    expect(lines).toContainEqual(expect.stringMatching(/^deployments\.apps\s+\[\]\s+\[\]\s+\[get list watch create\]$/));
     expect((await canI('--list', '--as', SA, '-A')).code).toBe(2);
   });
 
@@ -185,5 +185,55 @@ describe('cks-lab who-can', () => {
     );
     const json = JSON.parse((await run(['who-can', 'delete', 'secrets', '-n', 'ci', '-f', cluster, '--format', 'json'])).stdout) as { name: string }[];
     expect(json.map((e) => e.name)).toEqual(['system:masters']);
+  });
+
+  it('-A lists the RoleBindings of every namespace too, as kubectl-who-can does', async () => {
+    const r = await run(['who-can', 'create', 'deployments', '-A', '-f', cluster, '--no-defaults']);
+    expect(r.stdout).toMatch(/^deployer +ci +deployer +ServiceAccount +ci$/m);
+    expect(r.stdout).toMatch(/^deployer +ci +jane +User$/m);
+  });
+});
+
+describe('cks-lab can-i, kubectl corners', () => {
+  const named = `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: r, namespace: default}
+rules:
+- {apiGroups: [""], resources: [secrets], resourceNames: [db], verbs: [get]}
+- {apiGroups: [apps], resources: [deployments/scale], verbs: [update]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: r, namespace: default}
+roleRef: {kind: Role, name: r}
+subjects: [{kind: User, name: bob}]
+`;
+
+  it('with --subresource, TYPE/NAME reads as kubectl reads it', async () => {
+    expect((await run(['can-i', 'update', 'deploy/web', '--subresource', 'scale', '--as', 'bob', '-f', '-'], named)).stdout).toBe('yes\n');
+    expect((await run(['can-i', 'get', 'secrets/db', '--subresource', '', '--as', 'bob', '-f', '-'], named)).stdout).toBe('yes\n');
+    expect((await run(['can-i', 'get', 'secrets', 'db', '--as', 'bob', '-f', '-'], named)).stdout).toBe('yes\n');
+    expect((await run(['can-i', 'get', 'secrets', 'other', '--as', 'bob', '-f', '-'], named)).stdout).toBe('no\n');
+  });
+
+  it('does not warn about verbs with -A, as kubectl does not', async () => {
+    expect((await canI('frobnicate', 'pods', '-A', '--as', 'jane')).stderr).toBe('');
+  });
+
+  it('--reviews refuses other kinds and non-empty metadata rather than drop them', async () => {
+    const text = `apiVersion: authorization.k8s.io/v1
+kind: LocalSubjectAccessReview
+metadata: {namespace: default}
+spec: {user: bob, resourceAttributes: {verb: get, resource: pods}}
+---
+apiVersion: authorization.k8s.io/v1
+kind: SubjectAccessReview
+metadata: {labels: {a: b}}
+spec: {user: bob, resourceAttributes: {verb: get, resource: pods}}
+`;
+    const r = await run(['can-i', '--reviews', '-', cluster], text);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/<stdin>:2:7: error\[unsupported-kind\]: kind LocalSubjectAccessReview .*--reviews reads authorization\.k8s\.io\/v1 SubjectAccessReview only/);
+    expect(r.stderr).toMatch(/<stdin>:8:11: error\[invalid-review\]: metadata: Invalid value: must be empty/);
   });
 });

@@ -488,8 +488,9 @@ describe('rulesFor and formatRulesTable', () => {
         row('', '[*]', '[]', '[*]'),
         row('selfsubjectaccessreviews.authorization.k8s.io', '[]', '[]', '[create]'),
         row('selfsubjectrulesreviews.authorization.k8s.io', '[]', '[]', '[create]'),
-        row('pods', '[]', '[]', '[get list watch get]'),
+        // Equal verbs now: String() decides, and "pods/log]" sorts before "pods]" ('/' < ']').
         row('pods/log', '[]', '[]', '[get list watch]'),
+        row('pods', '[]', '[]', '[get list watch]'),
         row('', '[/api/*]', '[]', '[get]'),
         row('', '[/api]', '[]', '[get]'),
         row('', '[/healthz]', '[]', '[get]'),

@@ -642,8 +642,10 @@ function compactRules(rules: readonly FlatRule[]): FlatRule[] {
     }
     const key = JSON.stringify([rule.apiGroups[0], rule.resources[0], rule.resourceNames.length > 0, rule.resourceNames[0] ?? '']);
     const existing = simple.get(key);
-    if (existing) existing.verbs.push(...rule.verbs);
-    else simple.set(key, { ...rule, verbs: [...rule.verbs] });
+    // CompactRules (kubectl/pkg/util/rbac/rbac.go) appends only the verbs the row does not have yet.
+    if (existing) {
+      for (const verb of rule.verbs) if (!existing.verbs.includes(verb)) existing.verbs.push(verb);
+    } else simple.set(key, { ...rule, verbs: [...rule.verbs] });
   }
   for (const rule of simple.values()) compacted.push(rule);
   return compacted;

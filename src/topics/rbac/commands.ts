@@ -97,18 +97,24 @@ async function runCanI(topic: AnyTopic, args: readonly string[], io: CliEnv): Pr
     if (!NON_RESOURCE_VERBS.has(verb)) warn(io, `verb '${verb}' is not a known verb`);
     request = { kind: 'nonResource', verb, path: target };
   } else {
-    // cks-lab reads RESOURCE/SUBRESOURCE (pods/log) and NAME as a third argument; kubectl's --subresource works too.
+    // cks-lab reads RESOURCE/SUBRESOURCE (pods/log) and NAME as a third argument. With --subresource, the
+    // argument reads as kubectl reads it: TYPE/NAME.
     const slash = target.indexOf('/');
     const resourceArg = slash < 0 ? target : target.slice(0, slash);
-    const subresource = slash < 0 ? (a.value('subresource') ?? '') : target.slice(slash + 1);
+    const afterSlash = slash < 0 ? '' : target.slice(slash + 1);
+    const kubectlStyle = a.has('subresource');
+    if (kubectlStyle && afterSlash && name) throw new UsageError('give the name once: TYPE/NAME with --subresource, or RESOURCE/SUBRESOURCE NAME');
+    const subresource = kubectlStyle ? (a.value('subresource') ?? '') : afterSlash;
+    const resourceName = kubectlStyle && afterSlash ? afterSlash : name;
     const resolved = resolveResource(resourceArg);
     for (const w of resolved.warnings) warn(io, w);
     if (!a.bool('all-namespaces') && resolved.namespaced === false) {
       warn(io, resolved.group === '' ? `resource '${resolved.resource}' is not namespace scoped` : `resource '${resolved.resource}' is not namespace scoped in group '${resolved.group}'`);
     }
-    if (!RESOURCE_VERBS.has(verb)) warn(io, `verb '${verb}' is not a known verb`);
+    // kubectl checks resource verbs only when it checks the namespace scope too (not with -A).
+    if (!a.bool('all-namespaces') && !RESOURCE_VERBS.has(verb)) warn(io, `verb '${verb}' is not a known verb`);
     // The namespace goes to the authorizer as asked, as kubectl sends it (even for cluster-scoped resources).
-    request = { kind: 'resource', verb, namespace, apiGroup: resolved.group, resource: resolved.resource, subresource, name };
+    request = { kind: 'resource', verb, namespace, apiGroup: resolved.group, resource: resolved.resource, subresource, name: resourceName };
   }
   const decision = result.decide({ ref: user.name, kind: 'User', user, label: user.name }, request);
   if (!a.bool('quiet')) {
@@ -126,7 +132,10 @@ async function runReviews(topic: AnyTopic, a: ParsedArgs, io: CliEnv): Promise<n
   const { inputs, problems } = io.readInputs([reviewsFile]);
   const parsed = parseSources(inputs);
   const read = readObjects(parsed.documents, [SubjectAccessReviewKind]);
-  const diagnostics: Diagnostic[] = [...problems, ...parsed.diagnostics, ...read.diagnostics.filter((d) => d.code !== 'unsupported-kind')];
+  // Anything but authorization.k8s.io/v1 SubjectAccessReview in the reviews file would shift the answers
+  // against the input order: it is an error there, not a skipped kind.
+  const reviewProblems = read.diagnostics.map((d) => (d.code === 'unsupported-kind' ? { ...d, severity: 'error' as const, message: d.message.replace(/; skipped$/, '; --reviews reads authorization.k8s.io/v1 SubjectAccessReview only') } : d));
+  const diagnostics: Diagnostic[] = [...problems, ...parsed.diagnostics, ...reviewProblems];
   for (const d of diagnostics) io.stderr.write(formatDiagnostic(d) + '\n');
   if (!result || diagnostics.some((d) => d.severity === 'error')) return 2;
   const explain = a.bool('explain');
@@ -182,7 +191,11 @@ async function runWhoCan(topic: AnyTopic, args: readonly string[], io: CliEnv): 
     const ns = resolved.namespaced === false ? '' : namespace;
     request = { kind: 'resource', verb, namespace: ns, apiGroup: resolved.group, resource: resolved.resource, subresource, name };
   }
+  // With -A, kubectl-who-can lists the RoleBindings of every namespace (each granting in its own namespace).
   const entries = whoCan(result.index, request);
+  if (request.kind === 'resource' && request.namespace === '' && a.bool('all-namespaces')) {
+    for (const ns of result.model.namespaces) entries.push(...whoCan(result.index, { ...request, namespace: ns }).filter((e) => e.binding.kind === 'RoleBinding'));
+  }
   if (format === 'json') {
     const rows = entries.map((e) => ({
       kind: e.kind,
@@ -198,7 +211,7 @@ async function runWhoCan(topic: AnyTopic, args: readonly string[], io: CliEnv): 
   const rb = entries.filter((e) => e.binding.kind === 'RoleBinding');
   const crb = entries.filter((e) => e.binding.kind === 'ClusterRoleBinding');
   const asked = request.kind === 'resource' ? `${verb} ${target}${name ? `/${name}` : ''}` : `${verb} ${target}`;
-  if (request.kind === 'resource' && request.namespace !== '') {
+  if (request.kind === 'resource') {
     if (rb.length === 0) io.stdout.write(`No subjects found with permissions to ${asked} assigned through RoleBindings\n`);
     else io.stdout.write(table([['ROLEBINDING', 'NAMESPACE', 'SUBJECT', 'TYPE', 'SA-NAMESPACE'], ...rb.map((e) => [e.binding.name, e.binding.namespace, e.name, e.kind, e.kind === 'ServiceAccount' ? e.namespace : ''])]));
     io.stdout.write('\n');

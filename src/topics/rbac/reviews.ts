@@ -20,6 +20,9 @@ export const SubjectAccessReviewKind: KindReader<ReviewValue> = {
   namespaced: false,
   nameOptional: true,
   read(r, node) {
+    // ValidateSubjectAccessReview: metadata must be empty (a review is never stored).
+    const meta = node.entries.get('metadata')?.value;
+    if (meta && !(meta.type === 'map' && meta.entries.size === 0) && !isNull(meta)) r.report(meta, 'invalid-review', 'metadata: Invalid value: must be empty');
     const spec = r.map(node.entries.get('spec')?.value, 'spec');
     if (!spec) {
       r.report(node, 'missing-field', 'spec is required');
