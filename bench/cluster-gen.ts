@@ -9,7 +9,8 @@ export interface GenOptions {
   seed?: number;
 }
 
-function rng(seed: number): () => number {
+/** A small seeded generator (mulberry32): the same seed gives the same cluster. */
+export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

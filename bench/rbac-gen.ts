@@ -1,5 +1,6 @@
 // Makes a large, realistic RBAC cluster for the benchmark (aggregated and non-resource ClusterRoles, Roles, bindings to
 // Users, Groups and ServiceAccounts) and SubjectAccessReviews to ask it; seeded, so every run measures the same input.
+import { rng } from './cluster-gen';
 
 export interface RbacGenOptions {
   namespaces: number;
@@ -20,16 +21,6 @@ export interface RbacGenerated {
 
 export const RBAC_BENCH_SIZE: RbacGenOptions = { namespaces: 30, roles: 200, bindings: 500, reviews: 5000 };
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Rule {
   verbs: string[];

@@ -2,7 +2,7 @@
 // (axe is injected as a script, so this context bypasses the page's CSP; the CSP itself is tested elsewhere.)
 import { createRequire } from 'node:module';
 import { test, expect } from './fixtures';
-import { clickEdge, editorReady, lessonFile, pasteIntoEditor } from './helpers';
+import { clickEdge, clickGraphElement, editorReady, lessonFile, pasteIntoEditor } from './helpers';
 import type { Page } from '@playwright/test';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -65,34 +65,6 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
-/** Clicks a graph element of the RBAC view: a node's centre, or a point of an edge that no node covers. */
-async function clickGraphElement(page: Page, id: string): Promise<void> {
-  let point: { x: number; y: number } | null = null;
-  await expect
-    .poll(async () => {
-      point = await page.evaluate((i) => {
-        const cy = window.__cksLabGraph;
-        const el = cy?.getElementById(i);
-        if (!cy || !el || el.empty()) return null;
-        const box = cy.container()!.getBoundingClientRect();
-        if (el.isNode()) return { x: box.left + el.renderedPosition().x, y: box.top + el.renderedPosition().y };
-        const r = (cy as unknown as { renderer(): { projectIntoViewport(x: number, y: number): [number, number]; findNearestElement(x: number, y: number, interactive: boolean, touch: boolean): { id(): string } | null } }).renderer();
-        const edge = cy.getElementById(i); // not narrowed to a node by isNode() above
-        const [p0, m, p2] = [edge.renderedSourceEndpoint(), edge.renderedMidpoint(), edge.renderedTargetEndpoint()];
-        const p1 = { x: 2 * m.x - (p0.x + p2.x) / 2, y: 2 * m.y - (p0.y + p2.y) / 2 };
-        for (let k = 0; k <= 16; k++) {
-          const t = 0.5 + (k % 2 === 0 ? 1 : -1) * Math.ceil(k / 2) * 0.025;
-          const x = (1 - t) ** 2 * p0.x + 2 * t * (1 - t) * p1.x + t ** 2 * p2.x + box.left;
-          const y = (1 - t) ** 2 * p0.y + 2 * t * (1 - t) * p1.y + t ** 2 * p2.y + box.top;
-          if (r.findNearestElement(...r.projectIntoViewport(x, y), true, false)?.id() === i) return { x, y };
-        }
-        return null;
-      }, id);
-      return point !== null;
-    })
-    .toBe(true);
-  await page.mouse.click(point!.x, point!.y);
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`no WCAG A/AA violations on an RBAC lesson, its explanations and its access matrix (${scheme})`, async ({ page }) => {

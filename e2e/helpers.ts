@@ -76,3 +76,43 @@ export async function hoverUntil(page: Page, target: Locator, text: string): Pro
     await expect(hover).toBeVisible({ timeout: 4000 });
   }).toPass({ timeout: 30_000 });
 }
+
+/**
+ * Clicks a graph element by id where a learner would: the centre of a node, or a visible point of an edge (its
+ * middle unless a node covers it there, then the nearest point along the curve that Cytoscape itself would hit).
+ */
+export async function clickGraphElement(page: Page, id: string): Promise<void> {
+  // Wait until the element is drawn and a point of it can be hit.
+  let point: { x: number; y: number } | null = null;
+  await expect
+    .poll(async () => {
+      point = await page.evaluate((i) => {
+        const cy = window.__cksLabGraph;
+        const el = cy?.getElementById(i);
+        if (!cy || !el || el.empty()) return null;
+        const box = cy.container()!.getBoundingClientRect();
+        if (el.isNode()) {
+          const at = el.renderedPosition();
+          return { x: box.left + at.x, y: box.top + at.y };
+        }
+        // Cytoscape's own hit test (what a tap at that point selects), on points of the edge's quadratic curve.
+        const r = (cy as unknown as { renderer(): { projectIntoViewport(x: number, y: number): [number, number]; findNearestElement(x: number, y: number, interactive: boolean, touch: boolean): { id(): string } | null } }).renderer();
+        const edge = cy.getElementById(i); // not narrowed to a node by isNode() above
+        const p0 = edge.renderedSourceEndpoint();
+        const p2 = edge.renderedTargetEndpoint();
+        const m = edge.renderedMidpoint();
+        const p1 = { x: 2 * m.x - (p0.x + p2.x) / 2, y: 2 * m.y - (p0.y + p2.y) / 2 };
+        for (let k = 0; k <= 16; k++) {
+          const t = 0.5 + (k % 2 === 0 ? 1 : -1) * Math.ceil(k / 2) * 0.025;
+          const x = (1 - t) ** 2 * p0.x + 2 * t * (1 - t) * p1.x + t ** 2 * p2.x + box.left;
+          const y = (1 - t) ** 2 * p0.y + 2 * t * (1 - t) * p1.y + t ** 2 * p2.y + box.top;
+          const hit = r.findNearestElement(...r.projectIntoViewport(x, y), true, false);
+          if (hit?.id() === i) return { x, y };
+        }
+        return null;
+      }, id);
+      return point !== null;
+    }, { message: `a visible point of ${id}` })
+    .toBe(true);
+  await page.mouse.click(point!.x, point!.y);
+}

@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { editorReady, lessonFile, pasteIntoEditor } from './helpers';
+import { clickGraphElement, editorReady, lessonFile, pasteIntoEditor } from './helpers';
 
 const GREEN = 'rgb(21,128,61)';
 const RED = 'rgb(220,38,38)';
@@ -93,45 +93,6 @@ async function edgeById(page: Page, id: string) {
   }, id);
 }
 
-/**
- * Clicks a graph element by id where a learner would: the centre of a node, or a visible point of an edge (its
- * middle unless a node covers it there, then the nearest point along the curve that Cytoscape itself would hit).
- */
-async function clickElement(page: Page, id: string): Promise<void> {
-  // Wait until the element is drawn and a point of it can be hit.
-  let point: { x: number; y: number } | null = null;
-  await expect
-    .poll(async () => {
-      point = await page.evaluate((i) => {
-        const cy = window.__cksLabGraph;
-        const el = cy?.getElementById(i);
-        if (!cy || !el || el.empty()) return null;
-        const box = cy.container()!.getBoundingClientRect();
-        if (el.isNode()) {
-          const at = el.renderedPosition();
-          return { x: box.left + at.x, y: box.top + at.y };
-        }
-        // Cytoscape's own hit test (what a tap at that point selects), on points of the edge's quadratic curve.
-        const r = (cy as unknown as { renderer(): { projectIntoViewport(x: number, y: number): [number, number]; findNearestElement(x: number, y: number, interactive: boolean, touch: boolean): { id(): string } | null } }).renderer();
-        const edge = cy.getElementById(i); // not narrowed to a node by isNode() above
-        const p0 = edge.renderedSourceEndpoint();
-        const p2 = edge.renderedTargetEndpoint();
-        const m = edge.renderedMidpoint();
-        const p1 = { x: 2 * m.x - (p0.x + p2.x) / 2, y: 2 * m.y - (p0.y + p2.y) / 2 };
-        for (let k = 0; k <= 16; k++) {
-          const t = 0.5 + (k % 2 === 0 ? 1 : -1) * Math.ceil(k / 2) * 0.025;
-          const x = (1 - t) ** 2 * p0.x + 2 * t * (1 - t) * p1.x + t ** 2 * p2.x + box.left;
-          const y = (1 - t) ** 2 * p0.y + 2 * t * (1 - t) * p1.y + t ** 2 * p2.y + box.top;
-          const hit = r.findNearestElement(...r.projectIntoViewport(x, y), true, false);
-          if (hit?.id() === i) return { x, y };
-        }
-        return null;
-      }, id);
-      return point !== null;
-    }, { message: `a visible point of ${id}` })
-    .toBe(true);
-  await page.mouse.click(point!.x, point!.y);
-}
 
 /** The line number Monaco marks as the cursor's line. */
 const activeLine = (page: Page) => page.locator('.monaco-editor .line-numbers.active-line-number').first();
@@ -190,7 +151,7 @@ test('question edges are coloured by the verdict, and "Why?" names the binding a
   expect(await edgeById(page, DEPLOYER_SECRETS)).toBeNull();
 
   // Choosing the ServiceAccount shows what it may do, kubectl's `can-i --list` table, and its denied questions: red.
-  await clickElement(page, 'sa:ci/deployer');
+  await clickGraphElement(page, 'sa:ci/deployer');
   const panel = page.getByTestId('explanation');
   const rules = panel.getByTestId('rules-table');
   await expect(rules).toBeVisible();
@@ -201,7 +162,7 @@ test('question edges are coloured by the verdict, and "Why?" names the binding a
   expect(await edgeById(page, DEPLOYER_SECRETS)).toMatchObject({ color: RED, lineStyle: 'solid', glow: '', shouldBe: null });
 
   // Deployments: six verbs allowed by the RoleBinding, delete denied as asked.
-  await clickElement(page, DEPLOYER_DEPLOYMENTS);
+  await clickGraphElement(page, DEPLOYER_DEPLOYMENTS);
   await expect(panel).toContainText('sa:ci/deployer → deployments.apps · namespace ci');
   for (const verb of ['get', 'list', 'watch', 'create', 'update', 'patch']) {
     const item = panel.locator('.explain-item').filter({ has: page.locator('.explain-verdict', { hasText: new RegExp(`^${verb}: may$`) }) });
@@ -309,7 +270,7 @@ test('?lang=ja: the lesson, its checks and the explanation are in Japanese', asy
 
   await pasteIntoEditor(page, lessonFile(CI, 'solution.yaml'));
   await expect(page.getByTestId('lesson-status')).toHaveText('✓ 合格');
-  await clickElement(page, DEPLOYER_DEPLOYMENTS);
+  await clickGraphElement(page, DEPLOYER_DEPLOYMENTS);
   const panel = page.getByTestId('explanation');
   await expect(panel.getByRole('heading', { level: 2 })).toContainText('理由');
   await expect(panel).toContainText('get: 可能');
@@ -328,7 +289,7 @@ test('the playground shows a pasted RBAC manifest as an RBAC graph after switchi
   await expect(page.locator('section.graph-panel')).toHaveAttribute('data-topic', 'rbac');
   const ids = () => page.evaluate(() => window.__cksLabGraph?.nodes().map((n) => n.id()) ?? []);
   await expect.poll(ids).toEqual(expect.arrayContaining(['sa:default/pod-sa', 'RoleBinding:default/pod-rolebinding', 'Role:default/pod-role']));
-  await clickElement(page, 'sa:default/pod-sa');
+  await clickGraphElement(page, 'sa:default/pod-sa');
   await expect(page.getByTestId('rules-table')).toContainText('pods');
   await expect(page.getByTestId('rules-table')).toContainText('[get list watch]');
 });
