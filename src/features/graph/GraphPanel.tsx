@@ -8,6 +8,7 @@ import { ConnectivityTable } from '../table/ConnectivityTable';
 import { ExplanationPanel } from '../explain/ExplanationPanel';
 import type { GraphModel } from './graph-model';
 import { useStrings } from '../i18n/useStrings';
+import { LegendItem } from '../layout/LegendItem';
 
 const NetpolGraph = lazy(() => import('./NetpolGraph.lazy'));
 
@@ -16,28 +17,13 @@ function Legend() {
   const lesson = useLab(selectLesson);
   return (
     <div className="legend" role="group" aria-label={t.legend}>
-      <span className="legend-item">
-        <span className="swatch allowed" aria-hidden="true" />
-        {t.legendAllowed}
-      </span>
-      <span className="legend-item">
-        <span className="swatch denied" aria-hidden="true" />
-        {t.legendDenied}
-      </span>
-      <span className="legend-item">
-        <span className="swatch mixed" aria-hidden="true" />
-        {t.legendMixed}
-      </span>
+      <LegendItem swatch="allowed">{t.legendAllowed}</LegendItem>
+      <LegendItem swatch="denied">{t.legendDenied}</LegendItem>
+      <LegendItem swatch="mixed">{t.legendMixed}</LegendItem>
       {lesson && (
-        <span className="legend-item">
-          <span className="swatch should" aria-hidden="true" />
-          {t.legendMismatch}
-        </span>
+        <LegendItem swatch="should">{t.legendMismatch}</LegendItem>
       )}
-      <span className="legend-item">
-        <span className="swatch isolated" aria-hidden="true" />
-        {t.legendIsolated}
-      </span>
+      <LegendItem swatch="isolated">{t.legendIsolated}</LegendItem>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // The right-hand column of an RBAC page: Graph and Table tabs (the access matrix), the legend, and "Why?".
 import { lazy } from 'react';
 import { useStrings } from '../i18n/useStrings';
+import { LegendItem } from '../layout/LegendItem';
 import { TopicPanel } from '../layout/TopicPanel';
 import { AccessMatrix } from './AccessMatrix';
 import { RbacExplain } from './RbacExplain';
@@ -11,24 +12,12 @@ function Legend() {
   const t = useStrings();
   return (
     <div className="legend" role="group" aria-label={t.legend}>
-      <span className="legend-item">
-        <span className="swatch allowed" aria-hidden="true" />
-        {t.rbacLegendAllowed}
-      </span>
-      <span className="legend-item">
-        <span className="swatch denied" aria-hidden="true" />
-        {t.rbacLegendDenied}
-      </span>
-      <span className="legend-item">
-        <span className="swatch mixed" aria-hidden="true" />
-        {t.rbacLegendMixed}
-      </span>
-      <span className="legend-item">
-        <span className="swatch should" aria-hidden="true" />
-        {t.legendMismatch}
-      </span>
-      <span className="legend-item">{t.rbacLegendLinks}</span>
-      <span className="legend-item">{t.rbacLegendRisk}</span>
+      <LegendItem swatch="allowed">{t.rbacLegendAllowed}</LegendItem>
+      <LegendItem swatch="denied">{t.rbacLegendDenied}</LegendItem>
+      <LegendItem swatch="mixed">{t.rbacLegendMixed}</LegendItem>
+      <LegendItem swatch="should">{t.legendMismatch}</LegendItem>
+      <LegendItem>{t.rbacLegendLinks}</LegendItem>
+      <LegendItem>{t.rbacLegendRisk}</LegendItem>
       <span className="legend-item muted">{t.rbacDefaultsHidden}</span>
     </div>
   );
