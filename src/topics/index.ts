@@ -3,7 +3,8 @@
 import type { AnyTopic } from '../core/index';
 import { netpolTopic } from './netpol/topic';
 import { rbacTopic } from './rbac/topic';
+import { podSecurityTopic } from './pod-security/topic';
 
-export const TOPICS: readonly AnyTopic[] = [netpolTopic, rbacTopic];
+export const TOPICS: readonly AnyTopic[] = [netpolTopic, rbacTopic, podSecurityTopic];
 
 export const topicById = (id: string): AnyTopic | undefined => TOPICS.find((t) => t.id === id);

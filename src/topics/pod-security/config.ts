@@ -1,0 +1,112 @@
+// The PodSecurity admission plugin's configuration: a PodSecurityConfiguration (defaults and exemptions), given
+// alone or inside the API server's AdmissionConfiguration, read and validated as admission/api does (defaults
+// filled with privileged/latest; levels, versions, namespace and runtime class names checked; no duplicates).
+import { checkDnsLabel, checkDnsSubdomain, isNull, type KindReader, type ObjectReader, type PMap, type PNode, type SourceLocation } from '../../kube/index';
+import { LATEST, parseLevel, parseVersion, type Level, type Policy, type Version } from './levels';
+
+export interface PodSecurityConfig {
+  defaults: Policy;
+  exemptions: { usernames: readonly string[]; namespaces: readonly string[]; runtimeClasses: readonly string[] };
+  /** Where it was written; null for the built-in default (everything privileged, nothing exempt). */
+  location: SourceLocation | null;
+}
+
+export const DEFAULT_CONFIG: PodSecurityConfig = {
+  defaults: {
+    enforce: { level: 'privileged', version: LATEST },
+    audit: { level: 'privileged', version: LATEST },
+    warn: { level: 'privileged', version: LATEST },
+  },
+  exemptions: { usernames: [], namespaces: [], runtimeClasses: [] },
+  location: null,
+};
+
+const DEFAULT_FIELDS = ['enforce', 'enforce-version', 'audit', 'audit-version', 'warn', 'warn-version'];
+
+function readPodSecurityConfiguration(r: ObjectReader, node: PMap, path: string): PodSecurityConfig {
+  r.onlyFields(node, ['apiVersion', 'kind', 'defaults', 'exemptions'], path);
+  const defaultsNode = r.map(node.entries.get('defaults')?.value, `${path}defaults`);
+  if (defaultsNode) r.onlyFields(defaultsNode, DEFAULT_FIELDS, `${path}defaults`);
+  const level = (key: string): Level => {
+    const valueNode = defaultsNode?.entries.get(key)?.value;
+    const text = r.string(valueNode, `${path}defaults.${key}`) || 'privileged';
+    const parsed = parseLevel(text);
+    if (parsed.error) r.report(valueNode!, 'invalid-value', `${path}defaults.${key}: Invalid value: "${text}": ${parsed.error}`);
+    return parsed.level;
+  };
+  const version = (key: string): Version => {
+    const valueNode = defaultsNode?.entries.get(key)?.value;
+    const text = r.string(valueNode, `${path}defaults.${key}`) || 'latest';
+    const parsed = parseVersion(text);
+    if (parsed.error) r.report(valueNode!, 'invalid-value', `${path}defaults.${key}: Invalid value: "${text}": ${parsed.error}`);
+    return parsed.version;
+  };
+  const defaults: Policy = {
+    enforce: { level: level('enforce'), version: version('enforce-version') },
+    audit: { level: level('audit'), version: version('audit-version') },
+    warn: { level: level('warn'), version: version('warn-version') },
+  };
+  const exemptionsNode = r.map(node.entries.get('exemptions')?.value, `${path}exemptions`);
+  if (exemptionsNode) r.onlyFields(exemptionsNode, ['usernames', 'namespaces', 'runtimeClasses'], `${path}exemptions`);
+  const list = (key: string, check: (s: string) => string | null): string[] => {
+    const at = `${path}exemptions.${key}`;
+    const items = r.list(exemptionsNode?.entries.get(key)?.value, at) ?? [];
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      const text = isNull(item) ? '' : r.string(item, `${at}[${i}]`);
+      if (text === null) return;
+      const problem = check(text);
+      if (problem) r.report(item, 'invalid-value', `${at}[${i}]: Invalid value: "${text}": ${problem}`);
+      else if (seen.has(text)) r.report(item, 'duplicate', `${at}[${i}]: Duplicate value: "${text}"`);
+      else seen.add(text);
+    });
+    return [...seen];
+  };
+  return {
+    defaults,
+    exemptions: {
+      usernames: list('usernames', (s) => (s === '' ? 'username must not be empty' : null)),
+      namespaces: list('namespaces', checkDnsLabel),
+      runtimeClasses: list('runtimeClasses', checkDnsSubdomain),
+    },
+    location: r.at(node),
+  };
+}
+
+export const PodSecurityConfigurationKind: KindReader<PodSecurityConfig> = {
+  apiVersion: 'pod-security.admission.config.k8s.io/v1',
+  kind: 'PodSecurityConfiguration',
+  namespaced: false,
+  nameOptional: true,
+  read: (r, node) => readPodSecurityConfiguration(r, node, ''),
+};
+
+/** The API server's admission configuration; only its PodSecurity plugin matters here. */
+export const AdmissionConfigurationKind: KindReader<PodSecurityConfig | null> = {
+  apiVersion: 'apiserver.config.k8s.io/v1',
+  kind: 'AdmissionConfiguration',
+  namespaced: false,
+  nameOptional: true,
+  read(r, node) {
+    r.onlyFields(node, ['apiVersion', 'kind', 'metadata', 'plugins'], '');
+    let found: PodSecurityConfig | null = null;
+    (r.list(node.entries.get('plugins')?.value, 'plugins') ?? []).forEach((p: PNode, i) => {
+      const plugin = r.map(p, `plugins[${i}]`);
+      if (!plugin) return;
+      r.onlyFields(plugin, ['name', 'path', 'configuration'], `plugins[${i}]`);
+      if (r.string(plugin.entries.get('name')?.value, `plugins[${i}].name`) !== 'PodSecurity') return;
+      const pathNode = plugin.entries.get('path')?.value;
+      if (pathNode && !isNull(pathNode)) r.report(pathNode, 'unsupported-kind', `plugins[${i}].path: the lab reads the configuration inline; put it under configuration:`, 'warning');
+      const config = r.map(plugin.entries.get('configuration')?.value, `plugins[${i}].configuration`);
+      if (!config) return;
+      const kind = r.string(config.entries.get('kind')?.value, `plugins[${i}].configuration.kind`);
+      const apiVersion = r.string(config.entries.get('apiVersion')?.value, `plugins[${i}].configuration.apiVersion`);
+      if (kind !== 'PodSecurityConfiguration' || !apiVersion?.startsWith('pod-security.admission.config.k8s.io/')) {
+        r.report(config, 'invalid-value', `plugins[${i}].configuration must be a pod-security.admission.config.k8s.io/v1 PodSecurityConfiguration`);
+        return;
+      }
+      found = readPodSecurityConfiguration(r, config, `plugins[${i}].configuration.`);
+    });
+    return found;
+  },
+};
