@@ -4,6 +4,7 @@ import { analyze } from '../core/index';
 import { createParseCache, type Diagnostic } from '../kube/index';
 import { netpolTopic, type Connectivity } from '../topics/netpol/index';
 import { rbacTopic, type RbacResult } from '../topics/rbac/index';
+import { podSecurityTopic, type PodSecurityResult } from '../topics/pod-security/index';
 import { gradeAttempt, type Grade } from '../lessons/index';
 import type { Doc, LabResult, TopicId } from './types';
 
@@ -24,7 +25,7 @@ export function runEvaluation(doc: Doc, playgroundTopic: TopicId): { diagnostics
   const lesson = doc.lesson;
   const analysis = lesson
     ? gradeAttempt(lesson, doc.text, EDITOR_FILE, parseCache)
-    : analyze({ topics: [netpolTopic, rbacTopic], attempt: [{ file: EDITOR_FILE, text: doc.text }], cache: parseCache });
+    : analyze({ topics: playgroundTopic === 'pod-security' ? [podSecurityTopic] : [netpolTopic, rbacTopic], attempt: [{ file: EDITOR_FILE, text: doc.text }], cache: parseCache });
   const diagnostics = [...analysis.diagnostics];
   if (analysis.status === 'invalid') return { diagnostics, result: null };
   const grade = lesson ? (analysis as Grade) : null;
@@ -36,6 +37,7 @@ export function runEvaluation(doc: Doc, playgroundTopic: TopicId): { diagnostics
       topic: (lesson?.topic as TopicId | undefined) ?? playgroundTopic,
       netpol: connectivity ? { cluster: connectivity.cluster, connectivity, grade, evalMs } : null,
       rbac: (analysis.outcomes.get('rbac')?.result as RbacResult | undefined) ?? null,
+      podSecurity: (analysis.outcomes.get('pod-security')?.result as PodSecurityResult | undefined) ?? null,
       grade,
       evalMs,
     },

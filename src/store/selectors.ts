@@ -1,6 +1,7 @@
 // Named selectors: components read the store through these, never the whole state.
 import type { LabState, LessonStatus } from './lab-store';
 import { EDITOR_FILE } from './lab-store';
+import type { TopicId } from './types';
 
 export const selectRoute = (s: LabState) => s.route;
 export const selectLang = (s: LabState) => s.lang;
@@ -13,8 +14,9 @@ export const selectResult = (s: LabState) => s.result;
 /** The NetworkPolicy part of the result, for the NetworkPolicy views. */
 export const selectNetpol = (s: LabState) => s.result?.netpol ?? null;
 export const selectRbac = (s: LabState) => s.result?.rbac ?? null;
+export const selectPodSecurity = (s: LabState) => s.result?.podSecurity ?? null;
 /** The topic the page shows. */
-export const selectTopic = (s: LabState) => s.result?.topic ?? ((s.doc?.lesson?.topic as 'netpol' | 'rbac' | undefined) ?? s.playgroundTopic);
+export const selectTopic = (s: LabState) => s.result?.topic ?? ((s.doc?.lesson?.topic as TopicId | undefined) ?? s.playgroundTopic);
 export const selectPlaygroundTopic = (s: LabState) => s.playgroundTopic;
 /** True while the editor holds errors and the views show the last good result. */
 export const selectStale = (s: LabState) => s.result !== null && s.diagnostics.some((d) => d.severity === 'error');

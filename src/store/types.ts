@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../kube/index';
 import type { Cluster, Connectivity } from '../topics/netpol/index';
 import type { RbacResult } from '../topics/rbac/index';
+import type { PodSecurityResult } from '../topics/pod-security/index';
 import type { Grade, Language, Lesson } from '../lessons/index';
 
 export type Route =
@@ -24,7 +25,7 @@ export interface PresenterState {
 
 export type LessonStatus = 'pending' | 'passed' | 'failed';
 
-export type TopicId = 'netpol' | 'rbac';
+export type TopicId = 'netpol' | 'rbac' | 'pod-security';
 
 /** The NetworkPolicy topic's part of a result: the cluster, every verdict, and the lesson's grade. */
 export interface NetpolResult {
@@ -41,6 +42,7 @@ export interface LabResult {
   topic: TopicId;
   netpol: NetpolResult | null;
   rbac: RbacResult | null;
+  podSecurity: PodSecurityResult | null;
   grade: Grade | null;
   evalMs: number;
 }

@@ -1,5 +1,8 @@
 // Japanese hover docs for the editor schema, keyed by the English text they replace.
+import { POD_SECURITY_SCHEMA_JA } from './k8s-schema-pod-security.ja';
+
 export const SCHEMA_JA: Readonly<Record<string, string>> = {
+  ...POD_SECURITY_SCHEMA_JA,
   'networking.k8s.io/v1 for NetworkPolicy; v1 for Pod, Namespace and ServiceAccount; rbac.authorization.k8s.io/v1 for Role, ClusterRole, RoleBinding and ClusterRoleBinding; apps/v1 or batch/v1 for workloads; cks-lab/v1 for ExternalEndpoint.':
     'NetworkPolicy は networking.k8s.io/v1、Pod・Namespace・ServiceAccount は v1、Role・ClusterRole・RoleBinding・ClusterRoleBinding は rbac.authorization.k8s.io/v1、ワークロードは apps/v1 または batch/v1、ExternalEndpoint は cks-lab/v1 です。',
   'The kind of object.': 'オブジェクトの種類です。',
@@ -50,8 +53,6 @@ export const SCHEMA_JA: Readonly<Record<string, string>> = {
     '許可する送信通信です。policyTypes に Egress があり、これが省略または空なら、何も送信できません。',
   'A port name (at most 15 characters) that policies can refer to.': 'ポリシーから参照できるポート名です (15 文字以内)。',
   'The port number the container listens on (1-65535).': 'コンテナが待ち受けるポート番号です (1-65535)。',
-  "Run in the node's network namespace. Such a pod acts as its node: policies never isolate or select it.":
-    'ノードのネットワーク namespace で動かします。このような Pod はノードとして扱われ、ポリシーに隔離も選択もされません。',
   "The pod's IP address; ipBlock peers match it.": 'Pod の IP アドレスです。ipBlock の相手はこれに一致します。',
   'Something outside the cluster (cks-lab only): the internet, a database VM.': 'クラスタの外部にあるもの (cks-lab 独自): インターネット、データベースの VM など。',
   'Its IPv4 or IPv6 address; ipBlock peers match it.': 'その IPv4 または IPv6 アドレスです。ipBlock の相手はこれに一致します。',

@@ -1,6 +1,9 @@
 // JSON Schema for the kinds the lab reads, for monaco-yaml: validation, completion and hover docs.
 // NetworkPolicy and the RBAC kinds (and ServiceAccount) are complete and strict (unknown fields are errors); other
-// kinds describe what the lab uses.
+// kinds describe what the lab uses; the Pod Security fields (securityContext, volumes, namespace labels) are in
+// k8s-schema-pod-security.ts.
+
+import { containerLists, podSecurityLabels, podSpecSecurityFields } from './k8s-schema-pod-security';
 
 type Schema = Record<string, unknown>;
 
@@ -141,11 +144,9 @@ const kindIs = (kind: string, then: Schema): Schema => ({
 const podSpec: Schema = {
   type: 'object',
   properties: {
-    containers: {
-      type: 'array',
-      items: { type: 'object', properties: { name: { type: 'string' }, image: { type: 'string' }, ports: { type: 'array', items: containerPort } } },
-    },
-    hostNetwork: { type: 'boolean', description: 'Run in the node\'s network namespace. Such a pod acts as its node: policies never isolate or select it.' },
+    ...containerLists(containerPort),
+    ...podSpecSecurityFields,
+    hostNetwork: { type: 'boolean', description: 'Run in the node\'s network namespace. Such a pod acts as its node: policies never isolate or select it. Forbidden at baseline.' },
     nodeName: { type: 'string' },
     serviceAccountName: {
       type: 'string',
@@ -416,7 +417,18 @@ export const K8S_SCHEMA: Schema = {
         },
       },
     }),
-    kindIs('Namespace', { properties: { apiVersion: { const: 'v1' }, metadata: metadata(false) } }),
+    kindIs('Namespace', {
+      properties: {
+        apiVersion: { const: 'v1' },
+        metadata: {
+          ...metadata(false),
+          properties: {
+            ...(metadata(false).properties as Schema),
+            labels: { ...labels('Key/value labels. The pod-security.kubernetes.io labels choose the Pod Security level for the namespace\'s pods.'), properties: podSecurityLabels },
+          },
+        },
+      },
+    }),
     kindIs('ExternalEndpoint', {
       properties: {
         apiVersion: { const: 'cks-lab/v1' },

@@ -3,6 +3,7 @@ import { lazy, useState, useCallback } from 'react';
 import { useLab } from '../../store/lab-store';
 import { selectLesson, selectResult, selectTopic, selectView } from '../../store/selectors';
 import { RbacPanel } from '../rbac/RbacPanel';
+import { PodSecurityPanel } from '../pod-security/PodSecurityPanel';
 import { TopicPanel } from '../layout/TopicPanel';
 import { ConnectivityTable } from '../table/ConnectivityTable';
 import { ExplanationPanel } from '../explain/ExplanationPanel';
@@ -31,7 +32,9 @@ function Legend() {
 /** `minimal`: the projector view, without tabs, export or the table (which would give predictions away). */
 export function GraphPanel({ minimal = false, explain = !minimal }: { minimal?: boolean; explain?: boolean }) {
   const topic = useLab(selectTopic);
-  return topic === 'rbac' ? <RbacPanel minimal={minimal} explain={explain} /> : <NetpolPanel minimal={minimal} explain={explain} />;
+  if (topic === 'rbac') return <RbacPanel minimal={minimal} explain={explain} />;
+  if (topic === 'pod-security') return <PodSecurityPanel minimal={minimal} explain={explain} />;
+  return <NetpolPanel minimal={minimal} explain={explain} />;
 }
 
 function NetpolPanel({ minimal, explain }: { minimal: boolean; explain: boolean }) {

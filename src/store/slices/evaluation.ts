@@ -26,5 +26,8 @@ export const createEvaluationSlice: SliceCreator<EvaluationSlice> = (set, get) =
     set({ playgroundTopic: topic, selectedEdge: null, selectedPod: null, selectedItem: null });
     const result = get().result;
     if (result && !get().doc?.lesson) set({ result: { ...result, topic } });
+    // Pod Security reads the text on its own (NetworkPolicy and RBAC are evaluated together).
+    const needs = topic === 'pod-security' ? !result?.podSecurity : !result?.netpol && !result?.rbac;
+    if (needs && !get().doc?.lesson) get().evaluateNow();
   },
 });
