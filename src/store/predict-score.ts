@@ -2,6 +2,7 @@
 // everything on it is (every probe of a connection, every verb of an RBAC question).
 import type { AccessCheck, RbacResult } from '../topics/rbac/index';
 import { lessonQuestions } from '../topics/rbac/view/graph';
+import { objectNodeId, type PodSecurityResult } from '../topics/pod-security/index';
 import type { Lesson } from '../lessons/index';
 import type { LabResult, NetpolResult } from './types';
 
@@ -12,10 +13,12 @@ export interface Score {
 
 type Guesses = Readonly<Record<string, 'allowed' | 'denied'>>;
 
-/** Whether each edge the room can mark is allowed, by the key guesses use (`from->to`, or an RBAC question's id). */
+/** Whether each edge the room can mark is allowed, by the key guesses use (`from->to`, an RBAC question's id, or a
+ * Pod Security object's node id). */
 export function edgeVerdicts(result: LabResult | null, lesson: Lesson | null): Map<string, boolean> {
   if (!result) return new Map();
   if (result.topic === 'rbac') return rbacVerdicts(result.rbac, lesson);
+  if (result.topic === 'pod-security') return podSecurityVerdicts(result.podSecurity);
   return netpolVerdicts(result.netpol);
 }
 
@@ -36,6 +39,12 @@ function rbacVerdicts(result: RbacResult | null, lesson: Lesson | null): Map<str
   if (!result) return new Map();
   const checks = (lesson?.checks ?? []).filter((c) => c.topic === 'rbac' && c.key === 'access').map((c) => c.spec as AccessCheck);
   return new Map(lessonQuestions(result, checks).map((q) => [q.id, q.cells.every((c) => c.allowed)] as const));
+}
+
+/** Pod Security: each pod or workload, allowed when admission lets it in (warnings or not). */
+function podSecurityVerdicts(result: PodSecurityResult | null): Map<string, boolean> {
+  if (!result) return new Map();
+  return new Map(result.model.objects.map((o) => [objectNodeId(o), result.verdicts.get(o)!.allowed] as const));
 }
 
 /** Each guess judged against the verdicts: right or wrong, by edge key. */

@@ -17,5 +17,11 @@ export function podSecurityStyle(p: Palette): StylesheetJson {
     { selector: 'node[shouldBe]', style: { 'outline-width': 5, 'outline-color': p.shouldBe, 'outline-offset': 4 } as never },
     { selector: 'node[?labelErrors]', style: { 'border-color': p.denied } },
     { selector: 'node.chosen', style: { 'border-color': p.focus, 'border-width': 6 } },
+    // Predict, then reveal: verdicts hidden (neutral boxes, no symbol), the room's guesses dashed green or red.
+    { selector: 'node.hidden-verdict', style: { 'border-color': p.nodeBorder, 'background-color': p.nodeBg, 'background-opacity': 1, 'border-style': 'solid', 'border-width': 3, label: 'data(plainLabel)', 'outline-width': 0 } as never },
+    { selector: 'node.hidden-verdict.guess-allowed', style: { 'border-color': p.allowed, 'border-style': 'dashed', 'border-width': 5 } },
+    { selector: 'node.hidden-verdict.guess-denied', style: { 'border-color': p.denied, 'border-style': 'dashed', 'border-width': 5 } },
+    { selector: 'node.guess-right', style: { 'outline-width': 6, 'outline-color': p.allowed, 'outline-offset': 5 } as never },
+    { selector: 'node.guess-wrong', style: { 'outline-width': 6, 'outline-color': p.denied, 'outline-offset': 5 } as never },
   ];
 }

@@ -73,6 +73,7 @@ export function buildPodSecurityGraph(result: PodSecurityResult, expected: Reado
         id,
         kind: o.isPod ? 'pod' : 'workload',
         label: `${SYMBOL[kind]} ${o.name}\n${o.isPod ? 'Pod' : o.kind}`,
+        plainLabel: `${o.name}\n${o.isPod ? 'Pod' : o.kind}`,
         parent: box,
         position: { x: x + (j % COLUMNS) * DX, y: y + Math.floor(j / COLUMNS) * DY },
         verdict: kind,
