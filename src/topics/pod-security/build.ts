@@ -54,6 +54,8 @@ export interface PsaNamespace {
   /** The labels before the last definition, when the namespace was defined more than once. */
   previous: { labels: Readonly<Record<string, string>>; location: SourceLocation } | null;
   order: number;
+  /** Every definition's labels in input order (one for most namespaces). */
+  history: readonly { labels: Readonly<Record<string, string>>; order: number }[];
 }
 
 export interface PodSecurityModel {
@@ -88,10 +90,11 @@ export function buildPodSecurity(objects: readonly KubeObject[]): { model: PodSe
       location: o.meta.location,
       previous: before && before.location ? { labels: before.labels, location: before.location } : null,
       order,
+      history: [...(before?.history ?? []), { labels, order }],
     });
   });
   for (const x of kept) {
-    if (!namespaces.has(x.namespace)) namespaces.set(x.namespace, { name: x.namespace, labels: { 'kubernetes.io/metadata.name': x.namespace }, location: null, previous: null, order: -1 });
+    if (!namespaces.has(x.namespace)) namespaces.set(x.namespace, { name: x.namespace, labels: { 'kubernetes.io/metadata.name': x.namespace }, location: null, previous: null, order: -1, history: [] });
   }
   const configs = [...objectsOf(objects, PodSecurityConfigurationKind), ...objectsOf(objects, AdmissionConfigurationKind)].filter((c) => c.value !== null);
   for (const extra of configs.slice(1)) {
@@ -99,6 +102,16 @@ export function buildPodSecurity(objects: readonly KubeObject[]): { model: PodSe
   }
   const config = (configs[0]?.value as PodSecurityConfig | undefined) ?? DEFAULT_CONFIG;
   return { model: { objects: read.filter((x) => kept.has(x)), namespaces, config }, diagnostics };
+}
+
+/**
+ * The labels a namespace had when an object was created: those of the last definition before it in the input (as
+ * `kubectl apply` creates in order), else its first definition.
+ */
+export function labelsAt(ns: PsaNamespace, order: number): Readonly<Record<string, string>> {
+  let labels = ns.history[0]?.labels ?? ns.labels;
+  for (const h of ns.history) if (h.order < order) labels = h.labels;
+  return labels;
 }
 
 /** Where a field at fault is written: the field itself, or its nearest written parent when it is missing. */

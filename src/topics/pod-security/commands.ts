@@ -53,7 +53,9 @@ export function admitRows(result: PodSecurityResult, forced: LevelVersion | null
     if (forced) {
       const failed = obj.template ? failures(REGISTRY.evaluatePod(forced, obj.template.meta, obj.template.spec)) : [];
       const summary = `PodSecurity "${levelVersionString(forced)}": ${forbiddenDetail(failed)}`;
-      row = { kind: obj.kind, namespace: obj.namespace, name: obj.name, allowed: failed.length === 0, level: forced.level, version: versionString(forced.version), violations: violations(failed), warnings: [] };
+      // A workload's warning is the one the text prints (a Pod refused gets none, as the plugin gives none).
+      const warnings = !obj.isPod && failed.length > 0 ? [`would violate ${summary}`] : [];
+      row = { kind: obj.kind, namespace: obj.namespace, name: obj.name, allowed: failed.length === 0, level: forced.level, version: versionString(forced.version), violations: violations(failed), warnings };
       if (failed.length > 0) {
         rejected = true;
         // As a namespace labelled `enforce: LEVEL` answers: Pods are refused, other kinds warned.
@@ -91,6 +93,8 @@ export function admitRows(result: PodSecurityResult, forced: LevelVersion | null
       const ns = outcome.namespace;
       const v = outcome.verdict;
       if (!v || !ns.location) continue;
+      // Earlier definitions of a namespace given more than once: created, then configured.
+      ns.history.slice(0, -1).forEach((h, i) => text.push({ order: h.order, lines: [`namespace/${ns.name} ${i === 0 ? 'created' : 'configured'}`] }));
       const lines: string[] = [];
       if (!v.allowed) {
         rejected = true;
@@ -133,7 +137,7 @@ export function admitCommand(topic: () => AnyTopic): CliCommand {
         forced = { level, version: parsed.version };
       } else if (a.has('version')) throw new UsageError('--version needs --level (without it, each namespace\'s labels choose the version)');
       const { inputs, problems } = io.readInputs(a.positional);
-      const analysis = analyze({ topics: [topic()], options: new Map([['pod-security', { username: a.value('as') ?? '' }]]), attempt: inputs });
+      const analysis = analyze({ topics: [topic()], options: new Map([['pod-security', { username: a.value('as') ?? '', labels: 'applied' }]]), attempt: inputs });
       const shown = [...problems, ...analysis.diagnostics].filter((d) => d.code !== 'unsupported-kind');
       for (const d of shown) io.stderr.write(formatDiagnostic(d) + '\n');
       if (shown.some((d) => d.severity === 'error')) return 2;

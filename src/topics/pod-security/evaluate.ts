@@ -4,7 +4,7 @@
 import { admit, admitNamespace, type AdmissionVerdict, type ExistingPod, type NamespaceVerdict } from './admission';
 import { policyToEvaluate, type LabelError, type Policy } from './levels';
 import { effectiveContexts, type EffectiveContext } from './security-context';
-import type { PodSecurityModel, PsaNamespace, PsaObject } from './build';
+import { labelsAt, type PodSecurityModel, type PsaNamespace, type PsaObject } from './build';
 
 export interface NamespaceOutcome {
   namespace: PsaNamespace;
@@ -27,6 +27,11 @@ export interface PodSecurityResult {
 export interface EvaluateOptions {
   /** The requesting user, for exemptions by username. */
   username?: string;
+  /**
+   * `current` (the lab): every object against its namespace's labels now, so relabelling recolours the pods
+   * already there. `applied` (`cks-lab admit`): each object against the labels it met when created in input order.
+   */
+  labels?: 'current' | 'applied';
 }
 
 export function evaluatePodSecurity(model: PodSecurityModel, options: EvaluateOptions = {}): PodSecurityResult {
@@ -35,7 +40,16 @@ export function evaluatePodSecurity(model: PodSecurityModel, options: EvaluateOp
     const ns = model.namespaces.get(obj.namespace);
     verdicts.set(
       obj,
-      admit({ isPod: obj.isPod, namespace: obj.namespace, namespaceLabels: ns?.labels ?? {}, template: obj.template, username: options.username }, model.config),
+      admit(
+        {
+          isPod: obj.isPod,
+          namespace: obj.namespace,
+          namespaceLabels: !ns ? {} : options.labels === 'applied' ? labelsAt(ns, obj.order) : ns.labels,
+          template: obj.template,
+          username: options.username,
+        },
+        model.config,
+      ),
     );
   }
   const namespaces = new Map<string, NamespaceOutcome>();
