@@ -94,7 +94,9 @@ function readOne(r: ObjectReader, node: PNode, path: string, byKind: ReadonlyMap
 
 /**
  * Reports objects that share an id (kind and name, or whatever `idOf` says) as `duplicate`, as `kubectl apply`
- * of both would silently keep one. Keeps the first in file/line order; returns the kept objects.
+ * of both would silently keep one. Keeps the first in input order (files in the order they first appear in
+ * `items`, which callers give in input order: a lesson's cluster before the learner's text), so the learner's
+ * copy is the one reported; returns the kept objects.
  */
 export function uniqueObjects<T extends { location: SourceLocation }>(
   items: readonly T[],
@@ -103,7 +105,10 @@ export function uniqueObjects<T extends { location: SourceLocation }>(
   diagnostics: Diagnostic[],
 ): T[] {
   const kept = new Map<string, T>();
-  for (const item of [...items].sort(compareLocation)) {
+  const rank = new Map<string, number>();
+  for (const item of items) if (!rank.has(item.location.file)) rank.set(item.location.file, rank.size);
+  const inInputOrder = [...items].sort((a, b) => rank.get(a.location.file)! - rank.get(b.location.file)! || a.location.line - b.location.line || a.location.col - b.location.col);
+  for (const item of inInputOrder) {
     const id = idOf(item);
     const seen = kept.get(id);
     if (seen) {

@@ -16,7 +16,9 @@ export function EditorPanel({ fontSize, minimal = false }: { fontSize?: number; 
   const all = useLab(selectDiagnostics);
   const text = useLab(selectText);
   const route = useLab(selectRoute);
-  const diagnostics = useMemo(() => all.filter((d) => d.file === EDITOR_FILE), [all]);
+  // The editor's problems first (each links to its line), then any in the lesson's own files (a duplicate of a
+  // cluster object, say), named by file: a banner asking to fix errors never points at an empty list.
+  const diagnostics = useMemo(() => [...all.filter((d) => d.file === EDITOR_FILE), ...all.filter((d) => d.file !== EDITOR_FILE && d.severity === 'error')], [all]);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
 
   return (
@@ -50,9 +52,15 @@ export function EditorPanel({ fontSize, minimal = false }: { fontSize?: number; 
         <ul>
           {diagnostics.map((d, i) => (
             <li key={i} className={`problem ${d.severity}`} data-code={d.code}>
-              <button type="button" className="linklike" onClick={() => useLab.getState().revealLine(d.line, d.col)}>
-                {d.line}:{d.col}
-              </button>{' '}
+              {d.file === EDITOR_FILE ? (
+                <button type="button" className="linklike" onClick={() => useLab.getState().revealLine(d.line, d.col)}>
+                  {d.line}:{d.col}
+                </button>
+              ) : (
+                <span className="muted">
+                  {d.file}:{d.line}:{d.col}
+                </span>
+              )}{' '}
               <span className="problem-code">
                 {d.severity}[{d.code}]
               </span>{' '}

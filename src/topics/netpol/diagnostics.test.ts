@@ -517,7 +517,7 @@ kind: Namespace
 metadata:
   name: shop
 ---
-»apiVersion: v1
+apiVersion: v1
 kind: Namespace
 metadata:
   name: shop
@@ -536,10 +536,30 @@ metadata:
 spec:
   ip: 8.8.4.4
 `,
-      ['duplicate', 'duplicate', 'duplicate', 'duplicate'],
+      ['duplicate', 'duplicate', 'duplicate'],
     );
     expect(diagnostics[0]?.message).toContain('shop/web');
     expect(diagnostics[1]?.message).toContain('shop/api');
+  });
+
+  it('reports a duplicate across files at the later input, whatever the file names (the learner\'s copy, after the lesson\'s)', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: shop\n';
+    const { diagnostics } = loadCluster([
+      { file: 'lessons/_clusters/shop.yaml', text: pod },
+      { file: 'editor.yaml', text: pod },
+    ]);
+    expect(diagnostics.map((d) => `${d.file}:${where(d)}`)).toEqual(['editor.yaml:1:1 duplicate']);
+  });
+
+  it('configures a Namespace declared again: its labels merge over the earlier ones, as kubectl label leaves them', () => {
+    const { diagnostics, cluster } = loadCluster([
+      { file: 'cluster.yaml', text: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {team: a, tier: web}\n' },
+      { file: 'editor.yaml', text: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {tier: api, env: prod}\n' },
+    ]);
+    expect(diagnostics).toEqual([]);
+    const shop = cluster.namespaces.find((n) => n.name === 'shop')!;
+    expect(shop.labels).toEqual({ team: 'a', tier: 'api', env: 'prod', 'kubernetes.io/metadata.name': 'shop' });
+    expect(shop.location?.file).toBe('editor.yaml');
   });
 
   it('reports a duplicate across files at the later file', () => {

@@ -325,9 +325,13 @@ function endpoint(
 }
 
 function finish(declared: Namespace[], endpoints: Endpoint[], policies: NetworkPolicy[], diagnostics: Diagnostic[]): LoadResult {
-  const located = declared.map((n) => ({ ...n, location: n.location as SourceLocation }));
+  // A Namespace declared again (the learner relabelling one of the lesson's) is configured, as `kubectl apply`
+  // or `kubectl label` would: its labels merge over the earlier ones, and the later declaration is the one shown.
   const byName = new Map<string, Namespace>();
-  for (const ns of uniqueObjects(located, (n) => n.name, () => 'Namespace', diagnostics)) byName.set(ns.name, ns);
+  for (const ns of declared) {
+    const before = byName.get(ns.name);
+    byName.set(ns.name, before ? { ...ns, labels: { ...before.labels, ...ns.labels } } : ns);
+  }
   const uniqueEndpoints = uniqueObjects(endpoints, (e) => e.id, (e) => (e.kind === 'external' ? 'ExternalEndpoint' : 'pod or workload'), diagnostics);
   const uniquePolicies = uniqueObjects(policies, (p) => p.id, () => 'NetworkPolicy', diagnostics);
   const implied = (name: string): void => {

@@ -1,6 +1,6 @@
 // Objects -> the Pod Security model: every Pod and every object with a pod template (read for the checks),
-// the namespaces with their labels (a Namespace defined again later is relabelled, as a second
-// `kubectl apply` would), and the admission configuration.
+// the namespaces with their labels (a Namespace defined again later is relabelled: its labels merge over the
+// earlier ones), and the admission configuration.
 import {
   NamespaceKind,
   ObjectReader,
@@ -82,8 +82,10 @@ export function buildPodSecurity(objects: readonly KubeObject[]): { model: PodSe
   const namespaces = new Map<string, PsaNamespace>();
   objects.forEach((o, order) => {
     if (o.reader !== (NamespaceKind as KindReader)) return;
-    const labels = (o.value as { labels: Record<string, string> }).labels;
     const before = namespaces.get(o.meta.name);
+    // Declared again (the learner relabelling a lesson's namespace): the labels merge over the earlier ones, as
+    // `kubectl label` (or an apply that keeps the others) leaves them.
+    const labels = { ...before?.labels, ...(o.value as { labels: Record<string, string> }).labels };
     namespaces.set(o.meta.name, {
       name: o.meta.name,
       labels,
