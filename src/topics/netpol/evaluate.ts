@@ -15,7 +15,7 @@ import type {
   Verdict,
 } from './model';
 import { type Bits, bitsWith, forEachBit, fullBits, hasBit, orInto, popcount32, transpose, wordsFor } from './bitset';
-import { type ClusterIndex, explainConnection, indexCluster, isSelectable } from './explain';
+import { type ClusterIndex, explainConnection, indexCluster, isSelectable, nodeLocal } from './explain';
 import { cidrContains } from '../../kube/index';
 import { selectorMatches } from '../../kube/index';
 
@@ -381,8 +381,22 @@ export function evaluate(cluster: Cluster, options: ProbeOptions = {}): Connecti
   const srcMask = (to: number): Bits => (endpoints[to]!.kind === 'external' ? podBits : ALL);
   const sources = (to: number): number => (endpoints[to]!.kind === 'external' ? pods.length : n);
 
+  // Pairs of a pod and its node (a hostNetwork pod on the same node): always allowed, whatever the policies say.
+  const nodePeers: number[][] = endpoints.map(() => []);
+  {
+    const byNode = new Map<string, number[]>();
+    endpoints.forEach((e, i) => {
+      if (e.kind === 'pod' && e.nodeName !== null) byNode.set(e.nodeName, [...(byNode.get(e.nodeName) ?? []), i]);
+    });
+    for (const members of byNode.values()) {
+      for (const a of members) for (const b of members) if (nodeLocal(endpoints[a]!, endpoints[b]!)) nodePeers[a]!.push(b);
+    }
+  }
+  const ALLOWED: Verdict = { allowed: true, ingressAllowed: true, egressAllowed: true };
+
   const verdict = (from: number, to: number, g: number): Verdict => {
-    if (from === to && endpoints[to]!.kind === 'pod') return { allowed: true, ingressAllowed: true, egressAllowed: true };
+    if (from === to && endpoints[to]!.kind === 'pod') return ALLOWED;
+    if (nodePeers[to]!.length > 0 && nodePeers[to]!.includes(from)) return ALLOWED;
     const k = sortedIndexOf(probesOfEndpoint[to]!, g);
     const inRow = k >= 0 ? inRows[to]![k]! : ingressRow(to, g); // any other probe is decided on demand
     const ingressAllowed = hasBit(inRow, from);
@@ -428,6 +442,7 @@ export function evaluate(cluster: Cluster, options: ProbeOptions = {}): Connecti
         let sum = 0;
         for (let w = 0; w < words; w++) sum += popcount32(inRow[w]! & egRow[w]! & mask[w]!);
         if (endpoints[d]!.kind === 'pod' && !(hasBit(inRow, d) && hasBit(egRow, d))) sum++; // self is always allowed
+        for (const s of nodePeers[d]!) if (!(hasBit(inRow, s) && hasBit(egRow, s))) sum++; // so is a pod and its node
         rows += sources(d);
         allowed += sum;
       }

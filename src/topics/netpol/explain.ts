@@ -84,6 +84,14 @@ function ruleAdmits(index: ClusterIndex, policy: NetworkPolicy, rule: Rule, peer
   return { policy: policy.id, direction: rule.direction, rule: rule.index, peer: peerIndex, port: portIndex };
 }
 
+/**
+ * Traffic between a pod and the node it runs on is always allowed (the NetworkPolicy docs): a hostNetwork pod
+ * stands for its node, so a pod and a hostNetwork pod with the same spec.nodeName always reach each other.
+ */
+export function nodeLocal(a: Endpoint, b: Endpoint): boolean {
+  return a.kind === 'pod' && b.kind === 'pod' && a.nodeName !== null && a.nodeName === b.nodeName && a.hostNetwork !== b.hostNetwork;
+}
+
 /** Policies that isolate the endpoint for a direction, sorted by id. */
 export function isolatingPolicies(index: ClusterIndex, e: Endpoint, direction: Direction): NetworkPolicy[] {
   if (!isSelectable(e) || e.namespace === null) return [];
@@ -104,6 +112,7 @@ function directionReason(index: ClusterIndex, direction: Direction, from: Endpoi
     }
   }
   if (from.id === to.id && from.kind === 'pod') return { ...base, allowed: true, why: 'self', allowedBy };
+  if (nodeLocal(from, to)) return { ...base, allowed: true, why: 'node', allowedBy };
   if (subject.kind === 'external') return { ...base, allowed: true, why: 'external', allowedBy };
   if (subject.hostNetwork) return { ...base, allowed: true, why: 'host-network', allowedBy };
   if (policies.length === 0) return { ...base, allowed: true, why: 'not-isolated', allowedBy };
@@ -208,6 +217,8 @@ function markedDirection(index: ClusterIndex, reason: DirectionReason, exp: Expl
         return `${reason.endpoint} はクラスタの外部にあるため、その ${d}に NetworkPolicy は適用されません。`;
       case 'host-network':
         return `${reason.endpoint} はホストネットワークを使うためノードとして扱われ、${d}について隔離されません。`;
+      case 'node':
+        return `${exp.from} と ${exp.to} は同じノードで動いており、一方はホストネットワーク（ノードそのもの）です。Pod とそのノードの間の通信は常に許可されます（${d}）。`;
       case 'not-isolated':
         return `${reason.endpoint} は ${d}について隔離されていません（${TYPE[dir]} で選択するポリシーがありません）。そのため ${d}はすべて許可されます。`;
       case 'rule':
@@ -223,6 +234,8 @@ function markedDirection(index: ClusterIndex, reason: DirectionReason, exp: Expl
       return `${reason.endpoint} is outside the cluster; no NetworkPolicy applies to its ${dir}.`;
     case 'host-network':
       return `${reason.endpoint} uses the host network: it acts as its node, and no policy isolates it for ${dir}.`;
+    case 'node':
+      return `${exp.from} and ${exp.to} run on the same node and one of them uses the host network (it is the node): traffic between a pod and its node is always allowed (${dir}).`;
     case 'not-isolated':
       return `${reason.endpoint} is not isolated for ${dir} (no policy selects it with ${TYPE[dir]}), so all its ${dir} is allowed.`;
     case 'rule':

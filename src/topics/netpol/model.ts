@@ -114,6 +114,7 @@ export type DirectionWhy =
   | 'self' // a pod may always reach itself
   | 'external' // external endpoints are never isolated
   | 'host-network' // a hostNetwork pod acts as its node: never isolated
+  | 'node' // a pod and its own node (a hostNetwork pod with the same spec.nodeName): always allowed
   | 'not-isolated' // no policy selects the endpoint for this direction
   | 'rule' // isolated, and at least one rule admits the connection
   | 'no-rule'; // isolated, and no rule admits it

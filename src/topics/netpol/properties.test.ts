@@ -93,6 +93,8 @@ interface Pod {
   ip: Address | null;
   ipField: 'podIP' | 'podIPs';
   hostNetwork: boolean;
+  /** The node it runs on (spec.nodeName), if scheduled. */
+  nodeName: string | null;
   /** Container ports, one list per container. */
   containers: ContainerPort[][];
 }
@@ -127,6 +129,7 @@ interface RefEndpoint {
   labels: Labels;
   ip: Address | null;
   hostNetwork: boolean;
+  nodeName: string | null;
   ports: { name: string | null; port: number; protocol: Protocol }[];
 }
 
@@ -223,6 +226,7 @@ function refEndpoints(spec: ClusterSpec): RefEndpoint[] {
     labels: p.labels,
     ip: p.ip,
     hostNetwork: p.hostNetwork,
+    nodeName: p.nodeName,
     ports: p.containers.flat().map((c) => ({ name: c.name ?? null, port: c.port, protocol: c.protocol ?? 'TCP' })),
   }));
   const externals = spec.externals.map((x): RefEndpoint => ({
@@ -232,6 +236,7 @@ function refEndpoints(spec: ClusterSpec): RefEndpoint[] {
     labels: x.labels,
     ip: x.ip,
     hostNetwork: false,
+    nodeName: null,
     ports: (x.ports ?? []).map((p) => ({ name: null, port: p.port, protocol: p.protocol ?? 'TCP' })),
   }));
   return [...pods, ...externals].sort((a, b) => byText(a.id, b.id));
@@ -257,7 +262,8 @@ function referenceRows(spec: ClusterSpec, options: ProbeOptions): ConnectivityRo
     for (const to of endpoints) {
       if (from.kind === 'external' && to.kind === 'external') continue;
       for (const probe of refProbesOf(to, options)) {
-        const self = from.id === to.id;
+        // A pod and its own node (a hostNetwork pod on the same node) always reach each other, as itself.
+        const self = from.id === to.id || (from.kind === 'pod' && to.kind === 'pod' && from.nodeName !== null && from.nodeName === to.nodeName && from.hostNetwork !== to.hostNetwork);
         const ingressAllowed = self || refDirectionAllows(spec, 'ingress', from, to, probe);
         const egressAllowed = self || refDirectionAllows(spec, 'egress', from, to, probe);
         rows.push({ from: from.id, to: to.id, ...probe, allowed: ingressAllowed && egressAllowed, ingressAllowed, egressAllowed });
@@ -352,6 +358,7 @@ function documents(spec: ClusterSpec): Record<string, unknown>[] {
       metadata: { name: p.name, ...(p.omitNamespace ? {} : { namespace: p.namespace }), ...labelsField(p.labels) },
       spec: {
         ...(p.hostNetwork ? { hostNetwork: true } : {}),
+        ...(p.nodeName !== null ? { nodeName: p.nodeName } : {}),
         containers: p.containers.map((ports, i) => ({
           name: `c${i}`,
           image: 'registry.k8s.io/pause:3.9',
@@ -658,6 +665,7 @@ const podArb = fc
     ip: fc.option(anyAddressArb, { nil: null, freq: 4 }),
     ipField: fc.constantFrom<'podIP' | 'podIPs'>('podIP', 'podIPs'),
     hostNetwork: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+    nodeName: fc.option(fc.constantFrom('node-a', 'node-b'), { nil: null, freq: 3 }),
     containers: fc.array(fc.array(containerPortArb, { maxLength: 3 }), { minLength: 1, maxLength: 2 }),
   })
   .map((p) => (i: number): Pod => ({

@@ -11,6 +11,7 @@ interface PodOptions {
   /** Container ports as `80`, `53/UDP`, `http=8080` or `dns=53/UDP`. Default: one port, 80/TCP. */
   ports?: string[];
   hostNetwork?: boolean;
+  nodeName?: string;
 }
 
 function labelLines(labels: Record<string, string>, indent: string): string {
@@ -46,6 +47,7 @@ function pod(id: string, options: PodOptions = {}): string {
     ...(Object.keys(labels).length > 0 ? ['  labels:', labelLines(labels, '    ')] : []),
     'spec:',
     ...(options.hostNetwork ? ['  hostNetwork: true'] : []),
+    ...(options.nodeName ? [`  nodeName: ${options.nodeName}`] : []),
     '  containers:',
     '    - name: main',
     '      image: registry.k8s.io/e2e-test-images/agnhost:2.52',
@@ -1178,6 +1180,25 @@ spec:
     expect(into.ingress).toMatchObject({ endpoint: 'shop/node-agent', allowed: true, isolated: false, why: 'host-network', isolatedBy: [] });
     const outOf = explain(conn, 'shop/node-agent', 'shop/web');
     expect(outOf.egress).toMatchObject({ endpoint: 'shop/node-agent', allowed: true, isolated: false, why: 'host-network', isolatedBy: [] });
+  });
+
+  it('a pod and its node (a hostNetwork pod on the same nodeName) always reach each other, whatever the policies', () => {
+    const conn = run([
+      pod('shop/web', { ip: '10.0.0.1', nodeName: 'node-1' }),
+      pod('shop/other', { ip: '10.0.0.2', nodeName: 'node-2' }),
+      pod('kube-system/node-1-agent', { ip: '192.168.0.10', hostNetwork: true, nodeName: 'node-1' }),
+      lockdown,
+    ]);
+    // lockdown isolates shop both ways: web still reaches its node and is reached by it; other (on node-2) is not.
+    expect(verdict(conn, 'shop/web', 'kube-system/node-1-agent')).toBe(true);
+    expect(verdict(conn, 'kube-system/node-1-agent', 'shop/web')).toBe(true);
+    expect(verdict(conn, 'shop/other', 'kube-system/node-1-agent')).toBe(false);
+    expect(verdict(conn, 'kube-system/node-1-agent', 'shop/other')).toBe(false);
+    const exp = explain(conn, 'kube-system/node-1-agent', 'shop/web');
+    expect(exp.ingress).toMatchObject({ endpoint: 'shop/web', allowed: true, isolated: true, why: 'node' });
+    expect(describeExplanation(conn.index, exp).join(' ')).toContain('traffic between a pod and its node is always allowed');
+    const counted = [...conn.rows()].filter((r) => r.allowed).length;
+    expect(conn.counts().allowed).toBe(counted);
   });
 
   it('a hostNetwork pod with no other policy talks freely', () => {
