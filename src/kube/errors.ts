@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   'empty-peer': 'a from/to entry with none of podSelector, namespaceSelector and ipBlock',
   'mixed-peer': 'a from/to entry that mixes ipBlock with a selector',
   'unsupported-kind': 'a kind the lab does not evaluate (skipped)',
+  'unknown-kind': 'a misspelt kind (a near miss of one the lab reads, such as NetworkPolicies)',
   'invalid-flag': 'a command-line flag or value the CLI does not accept',
   'read-failed': 'a file could not be read',
 } as const;

@@ -2,7 +2,7 @@
 // Namespace, Pod, ServiceAccount and the workloads with their pod templates. A topic adds its own kinds.
 import type { DeclaredPort, Diagnostic, IPAddress, SourceLocation } from './types';
 import type { PMap, PNode, SourceDocument } from './yaml-source';
-import { Invalid, ObjectReader, describe, isNull, type NameRule, type ObjectMeta } from './reader';
+import { Invalid, ObjectReader, closest, describe, isNull, type NameRule, type ObjectMeta } from './reader';
 import { checkDnsLabel, checkDnsSubdomain } from './validation';
 import { selectorMatches } from './label-selector';
 
@@ -77,8 +77,15 @@ function readOne(r: ObjectReader, node: PNode, path: string, byKind: ReadonlyMap
   }
   const reader = byKind.get(kind);
   if (reader === undefined || apiVersion !== reader.apiVersion) {
-    const why = reader === undefined ? `kind ${kind} is not evaluated by the lab` : `${apiVersion} ${kind} is not ${reader.apiVersion} ${kind}`;
-    r.report(kindNode ?? node, 'unsupported-kind', `${why}; skipped`, 'warning');
+    // `NetworkPolicies`, `Rolebinding`: a near miss of a kind the lab reads is named.
+    const near = reader === undefined ? closest(kind, [...byKind.keys()]) : null;
+    const why =
+      reader === undefined
+        ? `kind ${kind} is not evaluated by the lab${near && near !== kind ? ` (did you mean ${near}?)` : ''}`
+        : `${apiVersion} ${kind} is not ${reader.apiVersion} ${kind}`;
+    // A near miss is a typo kubectl would refuse ("no matches for kind"): an error, not a quiet skip.
+    if (near && near !== kind) r.report(kindNode ?? node, 'unknown-kind', `${why}; kubectl would find no such kind`);
+    else r.report(kindNode ?? node, 'unsupported-kind', `${why}; skipped`, 'warning');
     return;
   }
   r.errors = 0;

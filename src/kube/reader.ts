@@ -24,6 +24,11 @@ export interface ObjectMeta {
 export const EMPTY_SELECTOR: LabelSelector = { matchLabels: {}, matchExpressions: [] };
 
 const SELECTOR_FIELDS = ['matchLabels', 'matchExpressions'];
+/** metav1.ObjectMeta's fields: anything else (`lables`) is rejected by kubectl's strict validation. */
+const METADATA_FIELDS = [
+  'name', 'generateName', 'namespace', 'labels', 'annotations', 'uid', 'resourceVersion', 'generation', 'creationTimestamp',
+  'deletionTimestamp', 'deletionGracePeriodSeconds', 'ownerReferences', 'finalizers', 'managedFields', 'selfLink',
+];
 const REQUIREMENT_FIELDS = ['key', 'operator', 'values'];
 
 /** Walks one document, reporting problems with their locations into `out`. */
@@ -149,6 +154,7 @@ export class ObjectReader {
    */
   metadata(node: PMap, kind: string, namespaced: boolean, nameRule: NameRule = 'subdomain', nameOptional = false): ObjectMeta {
     const meta = this.map(node.entries.get('metadata')?.value, 'metadata');
+    if (meta) this.onlyFields(meta, METADATA_FIELDS, 'metadata');
     const name = this.string(meta?.entries.get('name')?.value, 'metadata.name') ?? (nameOptional ? '' : null);
     if (nameOptional && name === '') {
       this.what = kind;

@@ -2,8 +2,9 @@
 // engine's precise English detail after it (paths and values read the same in both languages).
 import type { Diagnostic, ErrorCode } from '../../kube/index';
 import type { RbacErrorCode } from '../../topics/rbac/errors';
+import type { PodSecurityCode } from '../../topics/pod-security/codes';
 
-export const DIAGNOSTICS_JA: Readonly<Record<ErrorCode | RbacErrorCode, string>> = {
+export const DIAGNOSTICS_JA: Readonly<Record<ErrorCode | RbacErrorCode | PodSecurityCode, string>> = {
   'yaml-syntax': 'YAML または JSON として正しくありません',
   'too-large': '入力が大きすぎます',
   'alias-limit': 'YAML のエイリアスが展開されすぎます',
@@ -29,6 +30,8 @@ export const DIAGNOSTICS_JA: Readonly<Record<ErrorCode | RbacErrorCode, string>>
   'empty-peer': 'from/to の項目に podSelector、namespaceSelector、ipBlock のいずれもありません',
   'mixed-peer': 'ipBlock はセレクターと同じ項目に書けません',
   'unsupported-kind': 'ラボが評価しない種類です（読み飛ばします）',
+  'unknown-kind': '種類名のつづりが違います（ラボが読む種類によく似ています）',
+  'invalid-value': 'API サーバーが受け付けない値です',
   'invalid-flag': 'コマンドラインのフラグまたは値が正しくありません',
   'read-failed': 'ファイルを読み込めません',
   'invalid-rule': 'API サーバーが受け付けないルールです（verbs がない、apiGroups や resources がない、Role に URL があるなど）',

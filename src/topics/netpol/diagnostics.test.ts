@@ -551,6 +551,15 @@ spec:
     expect(diagnostics.map((d) => `${d.file}:${where(d)}`)).toEqual(['editor.yaml:1:1 duplicate']);
   });
 
+  it('rejects a misspelt metadata field and a near miss of a kind, each with a did-you-mean', () => {
+    const { diagnostics } = loadCluster([
+      { file: 'a.yaml', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  lables: {app: web}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicies\nmetadata: {name: x}\n' },
+    ]);
+    expect(diagnostics.map((d) => `${where(d)} ${d.severity}`)).toEqual(['5:3 unknown-field error', '8:7 unknown-kind error']);
+    expect(diagnostics[0]!.message).toContain('unknown field metadata.lables; did you mean labels?');
+    expect(diagnostics[1]!.message).toContain('kind NetworkPolicies is not evaluated by the lab (did you mean NetworkPolicy?)');
+  });
+
   it('configures a Namespace declared again: its labels merge over the earlier ones, as kubectl label leaves them', () => {
     const { diagnostics, cluster } = loadCluster([
       { file: 'cluster.yaml', text: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {team: a, tier: web}\n' },
