@@ -2,7 +2,7 @@
 // alone or inside the API server's AdmissionConfiguration, read and validated as admission/api does (defaults
 // filled with privileged/latest; levels, versions, namespace and runtime class names checked; no duplicates).
 import { checkDnsLabel, checkDnsSubdomain, isNull, type KindReader, type ObjectReader, type PMap, type PNode, type SourceLocation } from '../../kube/index';
-import { LATEST, parseLevel, parseVersion, type Level, type Policy, type Version } from './levels';
+import { LATEST, goQuote, parseLevel, parseVersion, type Level, type Policy, type Version } from './levels';
 
 export interface PodSecurityConfig {
   defaults: Policy;
@@ -31,14 +31,14 @@ function readPodSecurityConfiguration(r: ObjectReader, node: PMap, path: string)
     const valueNode = defaultsNode?.entries.get(key)?.value;
     const text = r.string(valueNode, `${path}defaults.${key}`) || 'privileged';
     const parsed = parseLevel(text);
-    if (parsed.error) r.report(valueNode!, 'invalid-value', `${path}defaults.${key}: Invalid value: "${text}": ${parsed.error}`);
+    if (parsed.error) r.report(valueNode!, 'invalid-value', `${path}defaults.${key}: Invalid value: ${goQuote(text)}: ${parsed.error}`);
     return parsed.level;
   };
   const version = (key: string): Version => {
     const valueNode = defaultsNode?.entries.get(key)?.value;
     const text = r.string(valueNode, `${path}defaults.${key}`) || 'latest';
     const parsed = parseVersion(text);
-    if (parsed.error) r.report(valueNode!, 'invalid-value', `${path}defaults.${key}: Invalid value: "${text}": ${parsed.error}`);
+    if (parsed.error) r.report(valueNode!, 'invalid-value', `${path}defaults.${key}: Invalid value: ${goQuote(text)}: ${parsed.error}`);
     return parsed.version;
   };
   const defaults: Policy = {
@@ -56,8 +56,8 @@ function readPodSecurityConfiguration(r: ObjectReader, node: PMap, path: string)
       const text = isNull(item) ? '' : r.string(item, `${at}[${i}]`);
       if (text === null) return;
       const problem = check(text);
-      if (problem) r.report(item, 'invalid-value', `${at}[${i}]: Invalid value: "${text}": ${problem}`);
-      else if (seen.has(text)) r.report(item, 'duplicate', `${at}[${i}]: Duplicate value: "${text}"`);
+      if (problem) r.report(item, 'invalid-value', `${at}[${i}]: Invalid value: ${goQuote(text)}: ${problem}`);
+      else if (seen.has(text)) r.report(item, 'duplicate', `${at}[${i}]: Duplicate value: ${goQuote(text)}`);
       else seen.add(text);
     });
     return [...seen];
