@@ -1,7 +1,8 @@
 // `npm run bench`: parse and evaluation times at 100 / 1,000 / 5,000 pods, verdicts per second, and the
 // whole CLI run against a bare `yaml` parse of the same file; then the same for 5,000 RBAC reviews against
-// 200 roles / 500 bindings. Medians of several runs after warm-up; the machine is noted.
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+// 200 roles / 500 bindings; then `admit --level restricted` of 10,000 pods. Medians of several runs after warm-up;
+// the machine is noted. BENCH_ONLY=pod-security runs the last alone.
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -13,6 +14,10 @@ import { evaluateRbac, rbacTopic, type RbacResult, type Request, type UserInfo }
 import { SubjectAccessReviewKind } from '../src/topics/rbac/reviews';
 import { generateCluster } from './cluster-gen';
 import { generateRbac, RBAC_BENCH_SIZE } from './rbac-gen';
+import { generatePodSecurity, PSA_BENCH_SIZE } from './psa-gen';
+import { podSecurityTopic, type PodSecurityResult } from '../src/topics/pod-security/index';
+import { admitRows } from '../src/topics/pod-security/commands';
+import { LATEST, type LevelVersion } from '../src/topics/pod-security/levels';
 
 const SIZES = [
   { pods: 100, namespaces: 30, policies: 30 },
@@ -61,6 +66,14 @@ writeFileSync(
     `process.stdout.write(JSON.stringify({ documents: docs.length }) + '\\n');\n`,
 );
 
+const bareParseFiles = join(outDir, 'bare-parse-files.mjs');
+writeFileSync(
+  bareParseFiles,
+  `import { readFileSync } from 'node:fs';\nimport { parseAllDocuments } from 'yaml';\n` +
+    `let documents = 0;\nfor (const file of process.argv.slice(2)) documents += parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJS()).length;\n` +
+    `process.stdout.write(JSON.stringify({ documents }) + '\\n');\n`,
+);
+
 /** The newest modification time of the CLI's sources (tests aside), to tell whether dist-cli is stale. */
 function newestSource(dir: string): number {
   let newest = 0;
@@ -87,6 +100,10 @@ function ensureCli(): void {
 
 ensureCli();
 console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}; medians of ${RUNS} runs`);
+if (process.env.BENCH_ONLY === 'pod-security') {
+  benchPodSecurity();
+  process.exit(0);
+}
 console.log('pods  policies  verdicts    yaml.parse  load (parse+validate)  evaluate  verdicts/s   CLI run  bare parse run  CLI/bare');
 const results = [];
 for (const size of SIZES) {
@@ -146,13 +163,6 @@ const rbacCluster = join(outDir, 'rbac-cluster.yaml');
 const rbacReviews = join(outDir, 'rbac-reviews.yaml');
 writeFileSync(rbacCluster, rbacText.cluster);
 writeFileSync(rbacReviews, rbacText.reviews);
-const bareParseFiles = join(outDir, 'bare-parse-files.mjs');
-writeFileSync(
-  bareParseFiles,
-  `import { readFileSync } from 'node:fs';\nimport { parseAllDocuments } from 'yaml';\n` +
-    `let documents = 0;\nfor (const file of process.argv.slice(2)) documents += parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJS()).length;\n` +
-    `process.stdout.write(JSON.stringify({ documents }) + '\\n');\n`,
-);
 
 /** A wall-clock run that keeps its stdout (the CLI prints one JSON row per review, more than spawnSync's 1 MB default). */
 function wallWithOutput(args: string[]): { ms: number; stdout: string } {
@@ -262,3 +272,97 @@ writeFileSync(
   JSON.stringify({ machine: cpus()[0]?.model, cores: cpus().length, loadavg: loadavg(), node: process.version, runs: RUNS, target: RBAC_TARGET, ...rbacRow }, null, 2),
 );
 console.log('times in ms; written to bench/out/rbac-results.json');
+
+// ---- Pod Security: `admit --level restricted --format json` of 10,000 pods in labelled namespaces ------------------
+// The issue's target: the whole CLI run within 1.5x of a bare `yaml` parse of the same files.
+benchPodSecurity();
+
+function benchPodSecurity(): void {
+  const TARGET = 1.5;
+  // In files of 2,500 pods (a file holds at most 4 MiB), given as one folder.
+  const folder = join(outDir, 'psa');
+  mkdirSync(folder, { recursive: true });
+  for (const old of readdirSync(folder)) if (old.endsWith('.yaml')) rmSync(join(folder, old));
+  const attempt = generatePodSecurity(PSA_BENCH_SIZE).map((text, i) => ({ file: join(folder, `pods-${i}.yaml`), text }));
+  for (const a of attempt) writeFileSync(a.file, a.text);
+  const parseAll = (): void => attempt.forEach((a) => parseAllDocuments(a.text).map((d) => d.toJS()));
+  const analyzePods = (): PodSecurityResult => {
+    const analysis = analyze({ topics: [podSecurityTopic], attempt });
+    if (analysis.diagnostics.length > 0) throw new Error(`generated pods have diagnostics: ${analysis.diagnostics[0]!.message}`);
+    return analysis.outcomes.get('pod-security')!.result as PodSecurityResult;
+  };
+  const forced: LevelVersion = { level: 'restricted', version: LATEST };
+  // Warm up first, as for the other figures.
+  for (let i = 0; i < 3; i++) {
+    parseAll();
+    admitRows(analyzePods(), forced);
+  }
+  const yamlMs: number[] = [];
+  const analyzeMs: number[] = [];
+  const judgeMs: number[] = [];
+  let allowed = 0;
+  let objects = 0;
+  for (let i = 0; i < RUNS; i++) {
+    yamlMs.push(time(parseAll));
+    let result: PodSecurityResult | undefined;
+    analyzeMs.push(time(() => (result = analyzePods())));
+    judgeMs.push(
+      time(() => {
+        const { rows } = admitRows(result!, forced);
+        objects = rows.length;
+        allowed = rows.filter((r) => r.allowed).length;
+      }),
+    );
+  }
+  const args = ['bin/cks-lab.mjs', 'admit', '--level', 'restricted', '--format', 'json', folder];
+  const cli: number[] = [];
+  const bare: number[] = [];
+  const ratios: number[] = [];
+  let output = '';
+  for (let i = 0; i < RUNS; i++) {
+    // Interleaved so both see the same machine load; the CLI exits 1 (some pods violate restricted).
+    const start = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const ms = performance.now() - start;
+    if (r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    output = r.stdout;
+    cli.push(ms);
+    bare.push(wall([bareParseFiles, ...attempt.map((a) => a.file)]));
+    ratios.push(ms / bare[i]!);
+  }
+  // The CLI must have answered what the engine answered in-process, or its time means nothing.
+  const rows = JSON.parse(output) as { allowed: boolean }[];
+  const cliAllowed = rows.filter((r) => r.allowed).length;
+  if (rows.length !== objects || cliAllowed !== allowed) throw new Error(`the CLI judged ${rows.length} pods (${cliAllowed} allowed); in-process ${objects} (${allowed} allowed)`);
+  const row = {
+    pods: PSA_BENCH_SIZE.pods,
+    namespaces: PSA_BENCH_SIZE.namespaces,
+    allowed,
+    inputChars: attempt.reduce((n, a) => n + a.text.length, 0),
+    yamlParseMs: median(yamlMs),
+    analyzeMs: median(analyzeMs),
+    judgeMs: median(judgeMs),
+    podsPerSecond: Math.round(objects / ((median(analyzeMs) + median(judgeMs)) / 1000)),
+    cliMs: median(cli),
+    bareParseRunMs: median(bare),
+    cliOverBare: median(cli) / median(bare),
+    medianRunRatio: median(ratios),
+  };
+  const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+  console.log(
+    `\nPod Security: admit --level restricted --format json of ${row.pods} pods (${row.allowed} allowed) in ${row.namespaces} labelled namespaces, ` +
+      `${(row.inputChars / 1e6).toFixed(2)} MB of YAML in ${attempt.length} files; load average ${load}`,
+  );
+  console.log('  pods  yaml.parse  analyze (parse+read+judge)  rows  pods/s   CLI run  bare parse run  CLI/bare  median run ratio');
+  console.log(
+    `${String(row.pods).padStart(6)}  ${fmt(row.yamlParseMs).padStart(10)}  ${fmt(row.analyzeMs).padStart(26)}  ${fmt(row.judgeMs).padStart(4)}  ` +
+      `${(row.podsPerSecond / 1e3).toFixed(0).padStart(5)}k  ${fmt(row.cliMs).padStart(8)}  ${fmt(row.bareParseRunMs).padStart(14)}  ` +
+      `${row.cliOverBare.toFixed(2).padStart(7)}x  ${row.medianRunRatio.toFixed(2).padStart(15)}x`,
+  );
+  console.log(`target CLI/bare <= ${TARGET}x ${row.cliOverBare <= TARGET ? 'met' : 'NOT met'}`);
+  writeFileSync(
+    join(outDir, 'psa-results.json'),
+    JSON.stringify({ machine: cpus()[0]?.model, cores: cpus().length, loadavg: loadavg(), node: process.version, runs: RUNS, target: TARGET, ...row }, null, 2),
+  );
+  console.log('times in ms; written to bench/out/psa-results.json');
+}
