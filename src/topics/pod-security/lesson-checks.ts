@@ -1,11 +1,12 @@
 // The Pod Security topic's lesson checks: expected admission verdicts ("default plus exceptions"), a
 // container's effective securityContext, and a namespace's Pod Security labels as the plugin reads them.
 import type { CheckKind, LessonFail, Localized } from '../../core/index';
-import { LEVELS, parseVersion, versionString, type Level, type LevelVersion, type Mode } from './levels';
-import { REGISTRY, failures } from './registry';
+import { LABEL_PREFIX, LEVELS, parseVersion, versionString, type Level, type LevelVersion, type Mode } from './levels';
+import { REGISTRY, failures, forbiddenDetail } from './registry';
 import type { PodSecurityModel, PsaObject } from './build';
+import type { VolumeSpec } from './model';
 import type { PodSecurityResult } from './evaluate';
-import type { EffectiveContext } from './security-context';
+import type { EffectiveContext, Source } from './security-context';
 
 export type Verdict = 'admitted' | 'warned' | 'allowed' | 'rejected';
 const VERDICTS: readonly Verdict[] = ['admitted', 'warned', 'allowed', 'rejected'];
@@ -90,11 +91,11 @@ function outcomeOf(obj: PsaObject, result: PodSecurityResult, level: LevelVersio
   if (level) {
     const failed = obj.template ? failures(REGISTRY.evaluatePod(level, obj.template.meta, obj.template.spec)) : [];
     const verdict = failed.length === 0 ? 'admitted' : obj.isPod ? 'rejected' : 'warned';
-    return { verdict, checks: failed.map((f) => f.check), detail: failed.map((f) => f.reason).join(', ') };
+    return { verdict, checks: failed.map((f) => f.check), detail: forbiddenDetail(failed) };
   }
   const v = result.verdicts.get(obj)!;
-  if (!v.allowed) return { verdict: 'rejected', checks: v.enforce?.failed.map((f) => f.check) ?? [], detail: v.enforce?.failed.map((f) => f.reason).join(', ') ?? '' };
-  if (v.warnings.length > 0) return { verdict: 'warned', checks: v.warn?.failed.map((f) => f.check) ?? [], detail: v.warn?.failed.map((f) => f.reason).join(', ') ?? '' };
+  if (!v.allowed) return { verdict: 'rejected', checks: v.enforce?.failed.map((f) => f.check) ?? [], detail: forbiddenDetail(v.enforce?.failed ?? []) };
+  if (v.warnings.length > 0) return { verdict: 'warned', checks: v.warn?.failed.map((f) => f.check) ?? [], detail: forbiddenDetail(v.warn?.failed ?? []) };
   return { verdict: 'admitted', checks: [], detail: '' };
 }
 
@@ -178,14 +179,58 @@ export const admissionCheck: CheckKind<AdmissionCheckSpec, PodSecurityModel, Pod
 
 const CONTEXT_FIELDS = [
   'runAsUser', 'runAsGroup', 'runAsNonRoot', 'fsGroup', 'readOnlyRootFilesystem', 'allowPrivilegeEscalation', 'privileged', 'capabilities',
-  'seccompProfile', 'appArmorProfile', 'procMount', 'starts', 'writable',
+  'seccompProfile', 'appArmorProfile', 'procMount', 'starts', 'writable', 'readOnly',
 ] as const;
 type ContextField = (typeof CONTEXT_FIELDS)[number];
+
+/** The fields whose origin a check may name, and the origins (security-context.ts's Source). */
+const FROM_FIELDS = [
+  'runAsUser', 'runAsGroup', 'runAsNonRoot', 'fsGroup', 'readOnlyRootFilesystem', 'allowPrivilegeEscalation', 'privileged', 'capabilities',
+  'seccompProfile', 'appArmorProfile', 'procMount',
+] as const;
+type FromField = (typeof FROM_FIELDS)[number];
+const SOURCES: readonly Source[] = ['container', 'pod', 'image', 'default'];
+const SOURCE_JA: Record<Source, string> = { container: 'コンテナの securityContext', pod: 'Pod の securityContext', image: 'イメージ', default: '既定値' };
+const SOURCE_EN: Record<Source, string> = { container: "the container's securityContext", pod: "the pod's securityContext", image: 'the image', default: 'the default' };
 
 export interface SecurityContextCheckSpec {
   object: ObjectRefSpec;
   container: string | null;
   expect: Partial<Record<ContextField, unknown>>;
+  /** Where each named value must come from: the container's securityContext, the pod's, the image or the default. */
+  from: Partial<Record<FromField, Source>>;
+}
+
+/** Volume sources the kubelet always mounts read-only (their contents come from the API server). */
+const READ_ONLY_SOURCES = new Set(['configMap', 'secret', 'downwardAPI', 'projected', 'image']);
+
+const under = (path: string, mountPath: string): boolean => {
+  const m = mountPath.replace(/\/+$/, '');
+  return path === m || path.startsWith(`${m}/`) || m === '';
+};
+
+/**
+ * Can the container write at a path? The deepest mount at or above it decides: writable when it is a volume the
+ * pod has, not mounted readOnly, and not a configMap, secret, downwardAPI, projected or image volume (those are
+ * always read-only). A path no volume covers is on the root filesystem: writable unless readOnlyRootFilesystem.
+ * `byVolume` says the path is writable through a volume (what `writable` asks for).
+ */
+function writability(e: EffectiveContext, volumes: readonly VolumeSpec[], path: string): { writable: boolean; byVolume: boolean; why: Localized } {
+  const target = path.replace(/\/+$/, '');
+  const mount = e.container.mounts
+    .filter((m) => m.mountPath !== '' && under(target, m.mountPath))
+    .sort((a, b) => b.mountPath.replace(/\/+$/, '').length - a.mountPath.replace(/\/+$/, '').length)[0];
+  const no = (en: string, ja: string) => ({ writable: false, byVolume: false, why: { en, ja } });
+  if (!mount) {
+    return e.readOnlyRootFilesystem.value
+      ? no('no volume is mounted there, and the root filesystem is read-only', 'ボリュームがマウントされておらず、ルートファイルシステムは読み取り専用です')
+      : { writable: true, byVolume: false, why: { en: 'no volume is mounted there, and the root filesystem is writable', ja: 'ボリュームがマウントされておらず、ルートファイルシステムに書き込めます' } };
+  }
+  const volume = volumes.find((v) => v.name === mount.name);
+  if (!volume) return no(`the pod has no volume ${mount.name}`, `Pod にボリューム ${mount.name} がありません`);
+  if (mount.readOnly) return no(`${mount.mountPath} is mounted readOnly`, `${mount.mountPath} が readOnly でマウントされています`);
+  if (READ_ONLY_SOURCES.has(volume.source)) return no(`volume ${volume.name} is a ${volume.source}, which is always read-only`, `ボリューム ${volume.name} は ${volume.source} で、常に読み取り専用です`);
+  return { writable: true, byVolume: true, why: { en: `volume ${volume.name} (${volume.source}) is mounted writable at ${mount.mountPath}`, ja: `ボリューム ${volume.name}（${volume.source}）が ${mount.mountPath} に書き込み可能でマウントされています` } };
 }
 
 /** The value a check compares for one field, as text (null: not known). */
@@ -199,6 +244,7 @@ function actual(e: EffectiveContext, field: ContextField): unknown {
     case 'starts':
       return e.startUnknown ? null : e.startError === null;
     case 'writable':
+    case 'readOnly':
       return null; // compared separately
     default:
       return e[field].value;
@@ -214,9 +260,21 @@ export const securityContextCheck: CheckKind<SecurityContextCheckSpec, PodSecuri
       fail(path, 'must be a mapping with object, container and expect');
       return null;
     }
-    only(value, ['object', 'container', 'expect'], path, fail);
+    only(value, ['object', 'container', 'expect', 'from'], path, fail);
     const object = parseObjectRef(value.object, `${path}.object`, fail);
     if (value.container !== undefined && typeof value.container !== 'string') fail(`${path}.container`, 'must be a container name');
+    const from: Partial<Record<FromField, Source>> = {};
+    if (value.from !== undefined) {
+      if (!isObj(value.from) || Object.keys(value.from).length === 0) fail(`${path}.from`, `must be a mapping of ${FROM_FIELDS.join(', ')} to ${SOURCES.join(', ')}`);
+      else {
+        only(value.from, FROM_FIELDS, `${path}.from`, fail);
+        for (const [k, v] of Object.entries(value.from)) {
+          if (typeof v !== 'string' || !(SOURCES as readonly string[]).includes(v)) fail(`${path}.from.${k}`, `must be one of ${SOURCES.join(', ')}`);
+          else if ((FROM_FIELDS as readonly string[]).includes(k)) from[k as FromField] = v as Source;
+        }
+      }
+    }
+    if (value.expect === undefined && Object.keys(from).length > 0) return object ? { object, container: typeof value.container === 'string' ? value.container : null, expect: {}, from } : null;
     if (!isObj(value.expect) || Object.keys(value.expect).length === 0) {
       fail(`${path}.expect`, `must be a mapping of ${CONTEXT_FIELDS.join(', ')}`);
       return null;
@@ -225,13 +283,13 @@ export const securityContextCheck: CheckKind<SecurityContextCheckSpec, PodSecuri
     for (const [k, v] of Object.entries(value.expect)) {
       const bool = ['runAsNonRoot', 'readOnlyRootFilesystem', 'allowPrivilegeEscalation', 'privileged', 'starts'].includes(k);
       const num = ['runAsUser', 'runAsGroup', 'fsGroup'].includes(k);
-      const list = k === 'capabilities' || k === 'writable';
+      const list = k === 'capabilities' || k === 'writable' || k === 'readOnly';
       if (bool && typeof v !== 'boolean') fail(`${path}.expect.${k}`, 'must be true or false');
       if (num && !(v === null || (typeof v === 'number' && Number.isInteger(v)))) fail(`${path}.expect.${k}`, 'must be an integer (or null: unset)');
       if (list && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) fail(`${path}.expect.${k}`, 'must be a list of strings');
       if (!bool && !num && !list && typeof v !== 'string') fail(`${path}.expect.${k}`, 'must be a string');
     }
-    return object ? { object, container: typeof value.container === 'string' ? value.container : null, expect: value.expect } : null;
+    return object ? { object, container: typeof value.container === 'string' ? value.container : null, expect: value.expect, from } : null;
   },
   run(spec, { model, result }) {
     const obj = find(model, spec.object);
@@ -242,22 +300,27 @@ export const securityContextCheck: CheckKind<SecurityContextCheckSpec, PodSecuri
     for (const e of contexts) {
       const where = `${label(obj)} container ${e.container.name}`;
       for (const [field, want] of Object.entries(spec.expect) as [ContextField, unknown][]) {
-        if (field === 'writable') {
-          const spec2 = obj.template!.spec;
+        if (field === 'writable' || field === 'readOnly') {
           for (const path of want as string[]) {
-            const mount = e.container.mounts.find((m) => m.mountPath === path || m.mountPath === path.replace(/\/$/, ''));
-            const volume = mount && spec2.volumes.find((v) => v.name === mount.name);
-            if (!mount || mount.readOnly || !volume) {
-              problems.push({ en: `${where}: ${path} is not a writable volume mount`, ja: `${where}: ${path} が書き込み可能なボリュームとしてマウントされていません` });
-            }
+            const w = writability(e, obj.template!.spec.volumes, path);
+            if (field === 'writable' && !w.byVolume) problems.push({ en: `${where}: ${path} is not writable (${w.why.en})`, ja: `${where}: ${path} に書き込めません（${w.why.ja}）` });
+            if (field === 'readOnly' && w.writable) problems.push({ en: `${where}: ${path} should be read-only, but ${w.why.en}`, ja: `${where}: ${path} は読み取り専用のはずが、${w.why.ja}` });
           }
           continue;
         }
-        let got = actual(e, field);
+        const got = actual(e, field);
         const expected = field === 'capabilities' ? [...(want as string[])].map((c) => c.replace(/^CAP_/, '')).sort() : want;
-        if (field === 'capabilities') got = got as string[];
         if (JSON.stringify(got) !== JSON.stringify(expected)) {
           problems.push({ en: `${where}: ${field} should be ${show(expected)}, but it is ${show(got)}`, ja: `${where}: ${field} は ${show(expected)} のはずが ${show(got)} です` });
+        }
+      }
+      for (const [field, want] of Object.entries(spec.from) as [FromField, Source][]) {
+        const got = e[field].source;
+        if (got !== want) {
+          problems.push({
+            en: `${where}: ${field} should come from ${SOURCE_EN[want]}, but it comes from ${SOURCE_EN[got]}`,
+            ja: `${where}: ${field} は${SOURCE_JA[want]}で決まるはずが、${SOURCE_JA[got]}で決まっています`,
+          });
         }
       }
     }
@@ -297,7 +360,9 @@ export const namespaceCheck: CheckKind<NamespaceCheckSpec, PodSecurityModel, Pod
     const ns = result.namespaces.get(spec.name);
     if (!ns || !ns.namespace.location) return [{ en: `Namespace ${spec.name} is not declared`, ja: `Namespace ${spec.name} が宣言されていません` }];
     const problems: Localized[] = [];
-    for (const e of ns.labelErrors) problems.push({ en: `Namespace ${spec.name}: label ${e.label}="${e.value}" ${e.message}`, ja: `Namespace ${spec.name}: ラベル ${e.label}="${e.value}" は不正です (${e.message})` });
+    // Only the labels of the modes this check names (a bad warn-version is not an enforce problem).
+    const modes = new Set(Object.keys(spec.expect).map((f) => f.replace(/Version$/, '')));
+    for (const e of ns.labelErrors.filter((x) => modes.has(x.label.slice(LABEL_PREFIX.length).replace(/-version$/, '')))) problems.push({ en: `Namespace ${spec.name}: label ${e.label}="${e.value}" ${e.message}`, ja: `Namespace ${spec.name}: ラベル ${e.label}="${e.value}" は不正です (${e.message})` });
     for (const [field, want] of Object.entries(spec.expect)) {
       const mode = field.replace(/Version$/, '') as Mode;
       const got = field.endsWith('Version') ? versionString(ns.policy[mode].version) : ns.policy[mode].level;
