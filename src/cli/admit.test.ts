@@ -400,6 +400,40 @@ describe('cks-lab admit errors', () => {
     expect(await admit()).toEqual(usage('admit needs at least one FILE'));
   });
 
+  it('default exists before the input: labelling it configures it, with the warnings for pods given before', async () => {
+    const text = [
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: agent}\nspec:\n  hostPID: true\n  containers: [{name: c, image: busybox}]\n',
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: default\n  labels: {pod-security.kubernetes.io/enforce: baseline}\n',
+    ].join('---\n');
+    expect(await runCli(['admit', '-'], text)).toEqual({
+      code: 0,
+      stdout: [
+        'pod/agent created',
+        'Warning: existing pods in namespace "default" violate the new PodSecurity enforce level "baseline:latest"',
+        'Warning: agent: host namespaces',
+        'namespace/default configured',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+  });
+
+  it('a Namespace created with labels the plugin cannot read is refused; the next definition creates it', async () => {
+    const text = [
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {pod-security.kubernetes.io/audit: loose}\n',
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: {pod-security.kubernetes.io/enforce: restricted}\n',
+    ].join('---\n');
+    expect(await runCli(['admit', '-'], text)).toEqual({
+      code: 1,
+      stdout: [
+        'Error from server (Invalid): error when creating "<stdin>": Namespace "shop" is invalid: metadata.labels[pod-security.kubernetes.io/audit]: Invalid value: "loose": must be one of privileged, baseline, restricted',
+        'namespace/shop created',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+  });
+
   it('is listed in --help', async () => {
     const { code, stdout } = await runCli(['--help']);
     expect(code).toBe(0);

@@ -468,8 +468,8 @@ describe('psa-baseline-enforce', () => {
     expect(failing(ID, teamA({ [`${PSA}enforce`]: 'privileged' }))).toEqual(['enforce-baseline', 'refuses-the-four']);
   });
 
-  it('"Baseline" capitalised is not a level: the plugin fails closed to restricted', () => {
-    expect(failing(ID, teamA({ [`${PSA}enforce`]: 'Baseline' }))).toEqual(['enforce-baseline', 'refuses-the-four', 'keeps-the-rest']);
+  it('"Baseline" capitalised is not a level: the API server refuses the relabel, and team-a keeps its old labels', () => {
+    expect(failing(ID, teamA({ [`${PSA}enforce`]: 'Baseline' }))).toEqual(['enforce-baseline', 'refuses-the-four']);
     expect(problems(ID, teamA({ [`${PSA}enforce`]: 'Baseline' }), 'enforce-baseline')[0]).toBe(
       'Namespace team-a: label pod-security.kubernetes.io/enforce="Baseline" must be one of privileged, baseline, restricted',
     );
@@ -589,8 +589,8 @@ describe('psa-enforce-version', () => {
     expect(failing(ID, edit(pinned('v1.33'), ['warn-version: "latest"', 'warn-version: "v1.33"']))).toEqual(['warns-latest', 'health-proxy-warned']);
   });
 
-  it('"1.33" without the v is not a version: read as latest, and the label is flagged', () => {
-    expect(failing(ID, pinned('1.33'))).toEqual(['pinned', 'health-proxy-warned']);
+  it('"1.33" without the v is not a version: the relabel is refused, legacy keeps its old labels, and the label is flagged', () => {
+    expect(failing(ID, pinned('1.33'))).toEqual(['pinned', 'warns-latest', 'root-shell-refused', 'health-proxy-warned']);
     expect(problems(ID, pinned('1.33'), 'pinned')[0]).toBe('Namespace legacy: label pod-security.kubernetes.io/enforce-version="1.33" must be "latest" or "v1.x"');
   });
 

@@ -2,6 +2,7 @@
 // the namespaces with their labels (a Namespace defined again later is relabelled: its labels merge over the
 // earlier ones), and the admission configuration.
 import {
+  NAMESPACE_NAME_LABEL,
   NamespaceKind,
   ObjectReader,
   PodKind,
@@ -16,6 +17,7 @@ import {
 import { readPodTemplate, nodeAt, type PodTemplateView } from './read';
 import { AdmissionConfigurationKind, DEFAULT_CONFIG, PodSecurityConfigurationKind, type PodSecurityConfig } from './config';
 import type { FieldPath } from './model';
+import { PRIVILEGED_POLICY, policyToEvaluate } from './levels';
 
 export const PodTemplateKind: KindReader<Record<string, never>> = { apiVersion: 'v1', kind: 'PodTemplate', namespaced: true, read: () => ({}) };
 export const ReplicationControllerKind: KindReader<Record<string, never>> = { apiVersion: 'v1', kind: 'ReplicationController', namespaced: true, read: () => ({}) };
@@ -46,16 +48,46 @@ export interface PsaObject {
   source: KubeObject;
 }
 
+/** One definition of a Namespace in the input: what it asked for, and whether the API server took it. */
+export interface NamespaceDefinition {
+  /** The labels it asks for: its own merged over the namespace's labels before it (as `kubectl label` merges). */
+  labels: Readonly<Record<string, string>>;
+  /** The namespace's labels before it; null when it creates the namespace. */
+  before: Readonly<Record<string, string>> | null;
+  /** The PodSecurity plugin refuses it (labels it cannot read): the namespace keeps `before`. */
+  refused: boolean;
+  order: number;
+  location: SourceLocation;
+}
+
 export interface PsaNamespace {
   name: string;
+  /** Its labels after every definition (a refused one changes nothing). */
   labels: Readonly<Record<string, string>>;
-  /** null: not declared in the input (an existing namespace without labels, like `default`). */
+  /** The last definition's place; null: not declared in the input (an existing namespace like `default`). */
   location: SourceLocation | null;
-  /** The labels before the last definition, when the namespace was defined more than once. */
+  /** The labels before the last definition, when that definition relabelled an existing namespace. */
   previous: { labels: Readonly<Record<string, string>>; location: SourceLocation } | null;
+  /** The last definition's place in the input (-1 when none). */
   order: number;
-  /** Every definition's labels in input order (one for most namespaces). */
-  history: readonly { labels: Readonly<Record<string, string>>; order: number }[];
+  /** Every definition in input order (one for most namespaces). */
+  history: readonly NamespaceDefinition[];
+  /** A namespace every cluster has (`default`, `kube-system`, ...), unlabelled before the input changes it. */
+  preexisting: boolean;
+}
+
+/** The namespaces a cluster starts with. */
+export const PREEXISTING_NAMESPACES: ReadonlySet<string> = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
+
+const nameLabel = (name: string): Record<string, string> => ({ [NAMESPACE_NAME_LABEL]: name });
+
+/** Admission.ValidateNamespace's refusal: unreadable labels on create, or new or changed ones on update. */
+function refuses(next: Readonly<Record<string, string>>, before: Readonly<Record<string, string>> | null): boolean {
+  const nextErrors = policyToEvaluate(next, PRIVILEGED_POLICY).errors;
+  if (nextErrors.length === 0) return false;
+  if (before === null) return true;
+  const oldErrors = policyToEvaluate(before, PRIVILEGED_POLICY).errors;
+  return oldErrors.length === 0 || JSON.stringify(oldErrors) !== JSON.stringify(nextErrors);
 }
 
 export interface PodSecurityModel {
@@ -80,24 +112,35 @@ export function buildPodSecurity(objects: readonly KubeObject[]): { model: PodSe
   });
   const kept = new Set([...TEMPLATE_KINDS].flatMap((kind) => uniqueObjects(read.filter((x) => x.kind === kind), (x) => `${x.namespace}/${x.name}`, () => kind, diagnostics)));
   const namespaces = new Map<string, PsaNamespace>();
+  const namespace = (name: string): PsaNamespace => {
+    let ns = namespaces.get(name);
+    if (!ns) {
+      const preexisting = PREEXISTING_NAMESPACES.has(name);
+      ns = { name, labels: nameLabel(name), location: null, previous: null, order: -1, history: [], preexisting };
+      namespaces.set(name, ns);
+    }
+    return ns;
+  };
   objects.forEach((o, order) => {
     if (o.reader !== (NamespaceKind as KindReader)) return;
-    const before = namespaces.get(o.meta.name);
+    const ns = namespace(o.meta.name);
+    // The namespace as it stands before this definition: null if it does not exist yet (or every create so far
+    // was refused).
+    const before = ns.preexisting || ns.history.some((h) => !h.refused) ? ns.labels : null;
     // Declared again (the learner relabelling a lesson's namespace): the labels merge over the earlier ones, as
     // `kubectl label` (or an apply that keeps the others) leaves them.
-    const labels = { ...before?.labels, ...(o.value as { labels: Record<string, string> }).labels };
+    const labels = { ...before, ...(o.value as { labels: Record<string, string> }).labels };
+    const refused = refuses(labels, before);
     namespaces.set(o.meta.name, {
-      name: o.meta.name,
-      labels,
+      ...ns,
+      labels: refused ? (before ?? labels) : labels,
       location: o.meta.location,
-      previous: before && before.location ? { labels: before.labels, location: before.location } : null,
+      previous: before && (ns.preexisting || ns.history.length > 0) ? { labels: before, location: ns.location ?? o.meta.location } : null,
       order,
-      history: [...(before?.history ?? []), { labels, order }],
+      history: [...ns.history, { labels, before, refused, order, location: o.meta.location }],
     });
   });
-  for (const x of kept) {
-    if (!namespaces.has(x.namespace)) namespaces.set(x.namespace, { name: x.namespace, labels: { 'kubernetes.io/metadata.name': x.namespace }, location: null, previous: null, order: -1, history: [] });
-  }
+  for (const x of kept) namespace(x.namespace);
   const configs = [...objectsOf(objects, PodSecurityConfigurationKind), ...objectsOf(objects, AdmissionConfigurationKind)].filter((c) => c.value !== null);
   for (const extra of configs.slice(1)) {
     diagnostics.push({ ...extra.meta.location, severity: 'error', code: 'duplicate', message: 'a second PodSecurity configuration; the API server reads one' });
@@ -107,12 +150,13 @@ export function buildPodSecurity(objects: readonly KubeObject[]): { model: PodSe
 }
 
 /**
- * The labels a namespace had when an object was created: those of the last definition before it in the input (as
- * `kubectl apply` creates in order), else its first definition.
+ * The labels a namespace had when an object was created: as the definitions before it in the input left them (as
+ * `kubectl apply` creates in order). An object given before its namespace is created meets the namespace's
+ * first accepted labels (kubectl would say the namespace is not found; judging it as it will be is kinder).
  */
 export function labelsAt(ns: PsaNamespace, order: number): Readonly<Record<string, string>> {
-  let labels = ns.history[0]?.labels ?? ns.labels;
-  for (const h of ns.history) if (h.order < order) labels = h.labels;
+  let labels = ns.preexisting ? nameLabel(ns.name) : (ns.history.find((h) => !h.refused)?.labels ?? ns.labels);
+  for (const h of ns.history) if (h.order < order && !h.refused) labels = h.labels;
   return labels;
 }
 

@@ -7,6 +7,7 @@ import { LEVELS, labelErrorText, levelVersionString, parseVersion, versionString
 import { REGISTRY, failures, forbiddenDetail, type IdentifiedResult } from './registry';
 
 import type { PodSecurityResult } from './evaluate';
+import { admitNamespace } from './admission';
 import type { PsaObject } from './build';
 
 /** kubectl's resource.group for each kind: `pods "x" is forbidden`, `deployment.apps/x created`. */
@@ -89,21 +90,22 @@ export function admitRows(result: PodSecurityResult, forced: LevelVersion | null
     text.push({ order: obj.order, lines });
   }
   if (!forced) {
-    for (const outcome of result.namespaces.values()) {
-      const ns = outcome.namespace;
-      const v = outcome.verdict;
-      if (!v || !ns.location) continue;
-      // Earlier definitions of a namespace given more than once: created, then configured.
-      ns.history.slice(0, -1).forEach((h, i) => text.push({ order: h.order, lines: [`namespace/${ns.name} ${i === 0 ? 'created' : 'configured'}`] }));
-      const lines: string[] = [];
-      if (!v.allowed) {
-        rejected = true;
-        lines.push(`Error from server (Invalid): error when ${ns.previous ? 'applying patch' : 'creating'} "${ns.location.file}": ${v.message}`);
-      } else {
-        for (const w of v.warnings) lines.push(`Warning: ${w}`);
-        lines.push(`namespace/${ns.name} ${ns.previous ? 'configured' : 'created'}`);
+    // Each definition of a Namespace, in input order: created, configured (with the warnings `kubectl label`
+    // prints for the pods given before it), or refused for labels the plugin cannot read.
+    for (const ns of result.model.namespaces.values()) {
+      for (const h of ns.history) {
+        const pods = result.model.objects.filter((o) => o.isPod && o.namespace === ns.name && o.order < h.order && o.template);
+        const v = admitNamespace(ns.name, h.labels, h.before, pods.map((o) => ({ name: o.name, template: o.template! })), result.model.config);
+        const lines: string[] = [];
+        if (!v.allowed) {
+          rejected = true;
+          lines.push(`Error from server (Invalid): error when ${h.before ? 'applying patch' : 'creating'} "${h.location.file}": ${v.message}`);
+        } else {
+          for (const w of v.warnings) lines.push(`Warning: ${w}`);
+          lines.push(`namespace/${ns.name} ${h.before ? 'configured' : 'created'}`);
+        }
+        text.push({ order: h.order, lines });
       }
-      text.push({ order: ns.order, lines });
     }
   }
   rows.sort((a, b) => cmp(a.namespace, b.namespace) || cmp(a.kind, b.kind) || cmp(a.name, b.name));

@@ -57,7 +57,9 @@ export function evaluatePodSecurity(model: PodSecurityModel, options: EvaluateOp
     const { policy, errors } = policyToEvaluate(ns.labels, model.config.defaults);
     const existing = model.objects.filter((o) => o.isPod && o.namespace === ns.name && o.order < ns.order && o.template);
     const pods: ExistingPod[] = existing.map((o) => ({ name: o.name, template: o.template! }));
-    const verdict = ns.location ? admitNamespace(ns.name, ns.labels, ns.previous?.labels ?? null, pods, model.config) : null;
+    // The plugin's answer to the last definition (a create, or a relabel over the pods given before it).
+    const last = ns.history.at(-1);
+    const verdict = last ? admitNamespace(ns.name, last.labels, last.before, pods, model.config) : null;
     namespaces.set(ns.name, { namespace: ns, policy, labelErrors: errors, verdict, existing });
   }
   const cache = new Map<PsaObject, readonly EffectiveContext[]>();

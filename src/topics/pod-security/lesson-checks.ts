@@ -362,7 +362,10 @@ export const namespaceCheck: CheckKind<NamespaceCheckSpec, PodSecurityModel, Pod
     const problems: Localized[] = [];
     // Only the labels of the modes this check names (a bad warn-version is not an enforce problem).
     const modes = new Set(Object.keys(spec.expect).map((f) => f.replace(/Version$/, '')));
-    for (const e of ns.labelErrors.filter((x) => modes.has(x.label.slice(LABEL_PREFIX.length).replace(/-version$/, '')))) problems.push({ en: `Namespace ${spec.name}: label ${e.label}="${e.value}" ${e.message}`, ja: `Namespace ${spec.name}: ラベル ${e.label}="${e.value}" は不正です (${e.message})` });
+    // Labels the plugin cannot read: a refused relabel leaves the old labels, whose errors (if any) still count.
+    const refused = ns.verdict !== null && !ns.verdict.allowed;
+    const errors = refused ? ns.verdict!.labelErrors : ns.labelErrors;
+    for (const e of errors.filter((x) => modes.has(x.label.slice(LABEL_PREFIX.length).replace(/-version$/, '')))) problems.push({ en: `Namespace ${spec.name}: label ${e.label}="${e.value}" ${e.message}`, ja: `Namespace ${spec.name}: ラベル ${e.label}="${e.value}" は不正です (${e.message})` });
     for (const [field, want] of Object.entries(spec.expect)) {
       const mode = field.replace(/Version$/, '') as Mode;
       const got = field.endsWith('Version') ? versionString(ns.policy[mode].version) : ns.policy[mode].level;

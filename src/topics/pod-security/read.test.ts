@@ -237,3 +237,20 @@ spec:
     expect(template(podYaml({ hostUsers: false, containers: [{ name: 'a', image: 'x' }] })).spec.hostUsers).toBe(false);
   });
 });
+
+describe('the API server\'s securityContext validation, as warnings (Pod Security still judges the pod)', () => {
+  const warnings = (sc: Record<string, unknown>): string[] =>
+    readModel(podYaml({ containers: [{ name: 'a', image: 'x', securityContext: sc }] }))
+      .diagnostics.filter((d) => d.code === 'invalid-value')
+      .map((d) => d.message);
+  it('allowPrivilegeEscalation false with privileged true, or with CAP_SYS_ADMIN added', () => {
+    expect(warnings({ allowPrivilegeEscalation: false, privileged: true })).toEqual([
+      'spec.containers[0].securityContext: Invalid value: cannot set `allowPrivilegeEscalation` to false and `privileged` to true (Pod default/p)',
+    ]);
+    expect(warnings({ allowPrivilegeEscalation: false, capabilities: { add: ['CAP_SYS_ADMIN'] } })).toEqual([
+      'spec.containers[0].securityContext: Invalid value: cannot set `allowPrivilegeEscalation` to false and `capabilities.Add` CAP_SYS_ADMIN (Pod default/p)',
+    ]);
+    expect(warnings({ allowPrivilegeEscalation: true, privileged: true })).toEqual([]);
+    expect(warnings({ allowPrivilegeEscalation: false, capabilities: { add: ['NET_ADMIN'] } })).toEqual([]);
+  });
+});

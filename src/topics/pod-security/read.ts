@@ -146,15 +146,25 @@ class SpecReader {
     if (procMount !== null && procMount !== 'Default' && procMount !== 'Unmasked') {
       this.r.report(procMountNode!, 'invalid-value', `${path}.procMount: Unsupported value: "${procMount}": supported values: "Default", "Unmasked"`, 'warning');
     }
+    const privileged = this.optBool(get('privileged'), `${path}.privileged`);
+    const allowPrivilegeEscalation = this.optBool(get('allowPrivilegeEscalation'), `${path}.allowPrivilegeEscalation`);
+    const capabilities = this.capabilities(get('capabilities'), `${path}.capabilities`);
+    // ValidateSecurityContext: no_new_privs cannot hold for a privileged container or one with CAP_SYS_ADMIN.
+    if (allowPrivilegeEscalation === false && privileged === true) {
+      this.r.report(get('allowPrivilegeEscalation')!, 'invalid-value', `${path}: Invalid value: cannot set \`allowPrivilegeEscalation\` to false and \`privileged\` to true`, 'warning');
+    }
+    if (allowPrivilegeEscalation === false && capabilities?.add.includes('CAP_SYS_ADMIN')) {
+      this.r.report(get('allowPrivilegeEscalation')!, 'invalid-value', `${path}: Invalid value: cannot set \`allowPrivilegeEscalation\` to false and \`capabilities.Add\` CAP_SYS_ADMIN`, 'warning');
+    }
     return {
-      privileged: this.optBool(get('privileged'), `${path}.privileged`),
-      allowPrivilegeEscalation: this.optBool(get('allowPrivilegeEscalation'), `${path}.allowPrivilegeEscalation`),
+      privileged,
+      allowPrivilegeEscalation,
       runAsUser: this.id(get('runAsUser'), `${path}.runAsUser`),
       runAsGroup: this.id(get('runAsGroup'), `${path}.runAsGroup`),
       runAsNonRoot: this.optBool(get('runAsNonRoot'), `${path}.runAsNonRoot`),
       readOnlyRootFilesystem: this.optBool(get('readOnlyRootFilesystem'), `${path}.readOnlyRootFilesystem`),
       procMount,
-      capabilities: this.capabilities(get('capabilities'), `${path}.capabilities`),
+      capabilities,
       seccompProfile: this.profile(get('seccompProfile'), `${path}.seccompProfile`, SECCOMP_TYPES),
       appArmorProfile: this.profile(get('appArmorProfile'), `${path}.appArmorProfile`, APPARMOR_TYPES),
       seLinuxOptions: this.seLinux(get('seLinuxOptions'), `${path}.seLinuxOptions`),
