@@ -167,7 +167,16 @@ export function PodSecurityExplain({ quiet = false }: { quiet?: boolean }) {
     if (!view || !selected) return null;
     const { result } = view;
     const obj = result.model.objects.find((o) => objectNodeId(o) === selected);
-    if (obj) return { kind: 'object' as const, obj, explanation: explainObject(result, obj), lines: kubectlLines(obj, result), contexts: result.contexts(obj) };
+    if (obj) {
+      // A pod already there when its namespace was relabelled keeps running: kubectl label only warned.
+      const ns = result.namespaces.get(obj.namespace);
+      const existing = obj.isPod && !!ns?.namespace.previous && obj.order < ns.namespace.order && !result.verdicts.get(obj)!.allowed;
+      const explanation = explainObject(result, obj);
+      // The lesson expects another verdict (the amber halo in the graph): say which.
+      const want = view.expected.get(selected);
+      const expected = want && want !== explanation.kind && !(want === 'allowed' && explanation.kind !== 'rejected') ? want : null;
+      return { kind: 'object' as const, obj, existing, expected, explanation, lines: kubectlLines(obj, result), contexts: result.contexts(obj) };
+    }
     const ns = [...result.namespaces.values()].find((n) => namespaceNodeId(n.namespace.name) === selected);
     if (ns) return { kind: 'namespace' as const, ns };
     return null;
@@ -196,6 +205,16 @@ export function PodSecurityExplain({ quiet = false }: { quiet?: boolean }) {
           <h2>
             {content.obj.kind} {content.obj.namespace}/{content.obj.name}: <span className={`psa-verdict psa-${content.explanation.kind}`}>{t.psaVerdict[content.explanation.kind]}</span>
           </h2>
+          {content.expected && (
+            <p className="explain-expected" data-testid="psa-expected">
+              ⚠ {t.psaExpected(t.psaVerdict[content.expected as keyof typeof t.psaVerdict] ?? content.expected)}
+            </p>
+          )}
+          {content.existing && (
+            <p className="psa-existing" data-testid="psa-existing">
+              {t.psaExisting(content.obj.namespace)}
+            </p>
+          )}
           {content.explanation.verdict.exempt ? (
             <p>{t.psaExempt(content.explanation.verdict.exempt)}</p>
           ) : (

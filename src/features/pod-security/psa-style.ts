@@ -6,7 +6,7 @@ import { graphStyle, type Palette } from '../graph/graph-style';
 export function podSecurityStyle(p: Palette): StylesheetJson {
   return [
     ...graphStyle(p),
-    { selector: 'node[kind="pod"], node[kind="workload"]', style: { shape: 'round-rectangle', width: 180, height: 66, 'font-size': 15, 'text-max-width': '170px', 'background-color': p.nodeBg, 'border-width': 3, 'border-color': p.nodeBorder } },
+    { selector: 'node[kind="pod"], node[kind="workload"]', style: { shape: 'round-rectangle', width: 184, height: 68, 'font-size': 18, 'text-max-width': '170px', 'background-color': p.nodeBg, 'border-width': 3, 'border-color': p.nodeBorder } },
     { selector: 'node[kind="workload"]', style: { shape: 'rectangle' } },
     { selector: 'node[verdict="admitted"]', style: { 'border-color': p.allowed, 'background-color': p.allowed, 'background-opacity': 0.14 } },
     { selector: 'node[verdict="warned"]', style: { 'border-color': p.shouldBe, 'background-color': p.shouldBe, 'background-opacity': 0.2 } },

@@ -13,11 +13,32 @@ export const namespaceNodeId = (name: string): string => `ns:${name}`;
 const COLUMNS = 3;
 const DX = 210;
 const DY = 100;
-const BOX_GAP_X = 140;
-const BOX_GAP_Y = 150;
+const BOX_GAP_X = 90;
+const BOX_GAP_Y = 130;
 const LABEL_ABOVE = 70;
-/** Namespace boxes per row of the layout. */
-const BOXES_PER_ROW = 2;
+/** The panel's shape the layout aims at (width / height), so the fitted graph comes out as large as it can. */
+const ASPECT = 2;
+
+/** Namespace boxes per row: the count whose whole layout fits a 2:1 panel at the largest scale. */
+function boxesPerRow(sizes: readonly { cols: number; rows: number }[]): number {
+  let best = 1;
+  let bestScale = 0;
+  for (let perRow = 1; perRow <= Math.max(1, sizes.length); perRow++) {
+    let width = 0;
+    let height = 0;
+    for (let i = 0; i < sizes.length; i += perRow) {
+      const row = sizes.slice(i, i + perRow);
+      width = Math.max(width, row.reduce((w, s) => w + s.cols * DX, 0) + (row.length - 1) * BOX_GAP_X);
+      height += Math.max(...row.map((s) => s.rows * DY)) + BOX_GAP_Y;
+    }
+    const scale = Math.min(ASPECT / width, 1 / height);
+    if (scale > bestScale) {
+      bestScale = scale;
+      best = perRow;
+    }
+  }
+  return best;
+}
 
 const SYMBOL = { admitted: '✓', warned: '⚠', rejected: '✗', exempt: '○' } as const;
 
@@ -43,8 +64,14 @@ export function buildPodSecurityGraph(result: PodSecurityResult, expected: Reado
   let x = 0;
   let y = 0;
   let rowHeight = 0;
+  const perRow = boxesPerRow(
+    names.map((name) => {
+      const count = byNamespace.get(name)?.length ?? 0;
+      return { cols: Math.max(1, Math.min(COLUMNS, count)), rows: Math.max(1, Math.ceil(count / COLUMNS)) };
+    }),
+  );
   names.forEach((name, i) => {
-    if (i > 0 && i % BOXES_PER_ROW === 0) {
+    if (i > 0 && i % perRow === 0) {
       x = 0;
       y += rowHeight + BOX_GAP_Y;
       rowHeight = 0;
