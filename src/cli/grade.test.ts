@@ -46,7 +46,33 @@ describe('cks-lab grade, one submission', () => {
         { id: 'pod3-from-default-only', passed: true, message: expect.stringContaining('app=pod3') },
         { id: 'uses-namespace-selector', passed: true, message: expect.any(String) },
       ],
+      warnings: [],
     });
+  });
+
+  it('prints the warnings that may explain a grade (a skipped v1beta1 policy), with text, json and junit', async () => {
+    const beta = solution('netpol-deny-all').replace(/networking\.k8s\.io\/v1\b/g, 'networking.k8s.io/v1beta1');
+    const dir = scratch({ 'answer.yaml': beta });
+    const { code, stdout, stderr } = await run(['grade', '--lesson', 'netpol-deny-all', join(dir, 'answer.yaml'), '--format', 'json']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('warning[unsupported-kind]: networking.k8s.io/v1beta1 NetworkPolicy is not networking.k8s.io/v1 NetworkPolicy; skipped');
+    expect(JSON.parse(stdout).warnings).toEqual([expect.stringContaining('networking.k8s.io/v1beta1 NetworkPolicy is not networking.k8s.io/v1 NetworkPolicy')]);
+  });
+
+  it('junit is written for an invalid submission too: one failed testcase carrying the error (exit 2)', async () => {
+    const dir = scratch({ 'answer.yaml': 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: x}\nspec: [\n' });
+    const { code, stdout, stderr } = await run(['grade', '--lesson', 'netpol-deny-all', join(dir, 'answer.yaml'), '--format', 'junit']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('error[yaml-syntax]');
+    expect(XMLValidator.validate(stdout)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testcase' }).parse(stdout);
+    expect(doc.testsuites.testsuite['@_failures']).toBe('1');
+    expect(doc.testsuites.testsuite.testcase[0]['@_name']).toBe('input');
+    expect(doc.testsuites.testsuite.testcase[0].failure['#text']).toContain('error[yaml-syntax]');
+    const missing = await run(['grade', '--lesson', 'netpol-deny-all', join(dir, 'nope.yaml'), '--format', 'junit']);
+    expect(missing.code).toBe(2);
+    expect(XMLValidator.validate(missing.stdout)).toBe(true);
+    expect(missing.stdout).toContain('name="input"');
   });
 
   it('exits 1 and says which connection is wrong, expected against actual', async () => {

@@ -41,14 +41,18 @@ interface Outcome {
   name: string;
   passed: boolean;
   checks: CheckOutcome[];
+  /** Warnings about the submission that may explain its grade (a skipped networking.k8s.io/v1beta1 policy). */
+  warnings: string[];
 }
 
 /** Grades one submission; a broken one fails with its errors as the message, never throws. */
 function grade(lesson: Lesson, name: string, inputs: SourceText[], problems: string[], lang: Language): Outcome & { invalid: string[] } {
-  if (problems.length > 0) return { name, passed: false, invalid: problems, checks: [{ id: 'input', passed: false, message: problems.join('\n') }] };
+  if (problems.length > 0) return { name, passed: false, invalid: problems, warnings: [], checks: [{ id: 'input', passed: false, message: problems.join('\n') }] };
   const result = gradeSubmission(lesson, inputs);
   const errors = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
-  if (result.status === 'invalid') return { name, passed: false, invalid: errors, checks: [{ id: 'input', passed: false, message: errors.join('\n') }] };
+  const files = new Set(inputs.map((i) => i.file));
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning' && files.has(d.file)).map(formatDiagnostic);
+  if (result.status === 'invalid') return { name, passed: false, invalid: errors, warnings, checks: [{ id: 'input', passed: false, message: errors.join('\n') }] };
   const checks: CheckOutcome[] = result.checks.map((c) => ({
     id: c.id,
     passed: c.passed,
@@ -63,7 +67,7 @@ function grade(lesson: Lesson, name: string, inputs: SourceText[], problems: str
       message: topicById(lesson.topic)!.pendingMessage[lang],
     });
   }
-  return { name, passed: result.status === 'passed', invalid: [], checks };
+  return { name, passed: result.status === 'passed', invalid: [], warnings, checks };
 }
 
 interface GradeOptions {
@@ -121,13 +125,12 @@ export async function runGrade(args: readonly string[], io: CliIO): Promise<numb
   }
   if (!o.batch) {
     const { inputs, problems } = readInputs(o.files, io.readStdin);
-    if (problems.length > 0) {
-      for (const p of problems) io.stderr.write(formatDiagnostic(p) + '\n');
-      return 2;
-    }
-    const outcome = grade(lesson, basename(o.files[0]!), inputs, [], o.lang);
+    const outcome = grade(lesson, basename(o.files[0]!), inputs, problems.map(formatDiagnostic), o.lang);
+    for (const line of outcome.warnings) io.stderr.write(line + '\n');
     if (outcome.invalid.length > 0) {
       for (const line of outcome.invalid) io.stderr.write(line + '\n');
+      // CI always gets a report: one failed testcase carrying the errors.
+      if (o.format === 'junit') io.stdout.write(junitChecks(lesson, outcome));
       return 2;
     }
     const { name: _name, invalid: _invalid, ...rest } = outcome;
