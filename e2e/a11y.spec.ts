@@ -87,3 +87,27 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await violations(page)).toEqual([]);
   });
 }
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`no WCAG A/AA violations on the Pod Security view, its Why? and container panel, and its table (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/#/playground');
+    await editorReady(page);
+    await page.getByTestId('topic-switch').selectOption('pod-security');
+    await pasteIntoEditor(
+      page,
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: apps\n  labels: {pod-security.kubernetes.io/enforce: baseline, pod-security.kubernetes.io/warn: restricted}\n---\n' +
+        'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: apps}\nspec:\n  hostNetwork: true\n  containers:\n  - name: app\n    image: nginx\n    ports: [{containerPort: 80}]\n---\n' +
+        'apiVersion: v1\nkind: Pod\nmetadata: {name: ok, namespace: apps}\nspec:\n  containers:\n  - name: app\n    image: nginx\n',
+    );
+    await clickGraphElement(page, 'Pod:apps/web');
+    await expect(page.getByTestId('psa-containers')).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+    await clickGraphElement(page, 'Pod:apps/ok');
+    await expect(page.getByTestId('psa-explain')).toContainText('admitted, with warnings');
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('tab', { name: 'Table' }).click();
+    await expect(page.getByTestId('psa-table')).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  });
+}

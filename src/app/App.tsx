@@ -10,6 +10,7 @@ import { GraphPanel } from '../features/graph/GraphPanel';
 import { ProjectorView } from '../features/presenter/ProjectorView';
 import { PresenterConsole } from '../features/presenter/PresenterConsole';
 import { useStrings } from '../features/i18n/useStrings';
+import { lessonById } from '../store/catalog';
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ja: '日本語' };
 
@@ -80,6 +81,11 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  // Each page its own title (browser tabs, history, bookmarks).
+  useEffect(() => {
+    const lesson = route.page === 'lesson' || route.page === 'present' || route.page === 'presenter' ? lessonById(route.id) : undefined;
+    document.title = lesson ? t.pageTitle(lesson.title[lang]) : route.page === 'playground' ? t.pageTitle(t.playgroundTitle) : t.pageTitle(t.listTitle);
+  }, [route, lang, t]);
 
   let page;
   if (route.page === 'lesson') {

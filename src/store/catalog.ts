@@ -18,7 +18,7 @@ function folders(): LessonFiles[] {
 }
 
 /** The order lessons are taught in; any other lesson follows alphabetically. */
-const ORDER = ['netpol-allow-all', 'netpol-deny-all', 'netpol-egress-only', 'netpol-pod-selector', 'netpol-namespace-selector', 'netpol-ip-block', 'rbac-role-binding', 'rbac-cluster-role', 'rbac-least-privilege-ci', 'rbac-rolebinding-clusterrole', 'rbac-view-vs-edit', 'rbac-subresources', 'rbac-resource-names', 'rbac-remove-overprivilege', 'rbac-aggregated-clusterrole'];
+const ORDER = ['netpol-allow-all', 'netpol-deny-all', 'netpol-egress-only', 'netpol-pod-selector', 'netpol-namespace-selector', 'netpol-ip-block', 'rbac-role-binding', 'rbac-cluster-role', 'rbac-least-privilege-ci', 'rbac-rolebinding-clusterrole', 'rbac-view-vs-edit', 'rbac-subresources', 'rbac-resource-names', 'rbac-remove-overprivilege', 'rbac-aggregated-clusterrole', 'psa-securitycontext-demos', 'psa-nonroot-nginx', 'psa-baseline-enforce', 'psa-warn-audit', 'psa-restricted-pod', 'psa-capabilities', 'psa-readonly-rootfs', 'psa-host-hunt', 'psa-enforce-version'];
 
 export const LESSONS: readonly Lesson[] = folders()
   .map(loadLesson)
@@ -29,6 +29,9 @@ export const LESSONS: readonly Lesson[] = folders()
   });
 
 export const lessonById = (id: string): Lesson | undefined => LESSONS.find((l) => l.id === id);
+
+/** The lesson taught after this one (the lesson list's order); null after the last. */
+export const nextLesson = (id: string): Lesson | null => LESSONS[LESSONS.findIndex((l) => l.id === id) + 1] ?? null;
 
 /** The seed demo cluster without its (English) header comment; the playground writes its own per language. */
 const demoCluster = (files['/lessons/_clusters/ochacafe-demo.yaml'] ?? '').replace(/^(#[^\n]*\n)+/, '').trimEnd();

@@ -99,7 +99,12 @@ const en = {
   lastStep: 'This is the last step.',
   shareForRoom: 'Open it on your laptop',
   qrAlt: 'QR code of the link to this lesson with the current text',
-  predictNow: (n: number) => `Predict: click a connection once for allowed, twice for denied, again to clear (${n} marked).`,
+  predictNow: (n: number, topic = 'netpol') =>
+    topic === 'pod-security'
+      ? `Predict: click a pod or workload once if admission lets it in, twice if enforce refuses it, again to clear (${n} marked).`
+      : topic === 'rbac'
+        ? `Predict: click a question once for allowed, twice for denied, again to clear (${n} marked).`
+        : `Predict: click a connection once for allowed, twice for denied, again to clear (${n} marked).`,
   legendMismatch: 'dashed on amber: the lesson expects the other verdict',
   predictScore: (right: number, of: number) =>
     of === 0 ? 'Revealed. Nobody marked a connection this time.' : `Revealed: ${right} of ${of} predictions right.`,
@@ -113,6 +118,10 @@ const en = {
   topicNetpol: 'NetworkPolicy',
   topicRbac: 'RBAC',
   topicPodSecurity: 'Pod Security',
+  nextLesson: 'Next lesson',
+  allLessonsDone: 'That was the last lesson: back to the list',
+  pageTitle: (what: string) => `${what} · cks-lab`,
+  listTitle: 'CKS lessons',
   psaLegendAdmitted: '✓ admitted',
   psaLegendWarned: '⚠ admitted with warnings (warn level)',
   psaLegendRejected: '✗ refused (enforce level)',
@@ -280,7 +289,12 @@ const ja: Strings = {
   lastStep: 'これが最後のステップです。',
   shareForRoom: '自分のノート PC で開く',
   qrAlt: '現在のテキストでこのレッスンを開くリンクの QR コード',
-  predictNow: (n: number) => `予想: 接続を 1 回クリックで許可、2 回で拒否、もう 1 回で取り消し（${n} 件選択済み）。`,
+  predictNow: (n: number, topic = 'netpol') =>
+    topic === 'pod-security'
+      ? `予想: Pod やワークロードを 1 回クリックで受け入れ、2 回で enforce による拒否、もう 1 回で取り消し（${n} 件選択済み）。`
+      : topic === 'rbac'
+        ? `予想: 質問を 1 回クリックで許可、2 回で拒否、もう 1 回で取り消し（${n} 件選択済み）。`
+        : `予想: 接続を 1 回クリックで許可、2 回で拒否、もう 1 回で取り消し（${n} 件選択済み）。`,
   legendMismatch: 'オレンジ地に破線: レッスンの期待と逆の判定',
   predictScore: (right: number, of: number) =>
     of === 0 ? '答え合わせ: 今回は予想された接続がありませんでした。' : `答え合わせ: ${of} 件中 ${right} 件の予想が正解でした。`,
@@ -293,6 +307,10 @@ const ja: Strings = {
   focusAdmits: (n: number) => `そのルールは ${n} 個の相手を認めます。`,
   topicNetpol: 'NetworkPolicy',
   topicRbac: 'RBAC',
+  nextLesson: '次のレッスン',
+  allLessonsDone: '最後のレッスンでした。一覧に戻る',
+  pageTitle: (what: string) => `${what} · cks-lab`,
+  listTitle: 'CKS レッスン',
   topicPodSecurity: 'Pod Security',
   psaLegendAdmitted: '✓ 受け入れ',
   psaLegendWarned: '⚠ 警告付きで受け入れ（warn レベル）',

@@ -5,6 +5,7 @@ import { selectHintsShown, selectLang, selectLesson, selectResult, selectStale, 
 import { Markdown, InlineMarkdown } from './Markdown';
 import { ConfirmButton } from '../layout/ConfirmButton';
 import { useStrings } from '../i18n/useStrings';
+import { nextLesson } from '../../store/catalog';
 
 export function LessonPanel() {
   const t = useStrings();
@@ -28,6 +29,7 @@ export function LessonPanel() {
           {statusText}
         </span>
       </header>
+      {status === 'passed' && <NextLesson id={lesson.id} />}
       <div className="lesson-meta muted">
         {t.difficulty[lesson.difficulty]} · {t.minutes(lesson.minutes)} · {t.domain(lesson.domain)}
       </div>
@@ -96,5 +98,25 @@ export function LessonPanel() {
         />
       </div>
     </section>
+  );
+}
+
+/** After passing: on to the next lesson in the list (or back to the list after the last). */
+function NextLesson({ id }: { id: string }) {
+  const t = useStrings();
+  const lang = useLab(selectLang);
+  const next = nextLesson(id);
+  return (
+    <p className="next-lesson">
+      {next ? (
+        <a className="button-link" href={`#/lessons/${next.id}`} data-testid="next-lesson">
+          {t.nextLesson}: {next.title[lang]} →
+        </a>
+      ) : (
+        <a className="button-link" href="#/" data-testid="next-lesson">
+          {t.allLessonsDone} →
+        </a>
+      )}
+    </p>
   );
 }

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import QRCode from 'qrcode';
 import { useLab } from '../../store/lab-store';
-import { selectDoc, selectLang, selectLesson, selectPresenter, selectResult, selectStatus } from '../../store/selectors';
+import { selectDoc, selectLang, selectLesson, selectPresenter, selectResult, selectStatus, selectTopic } from '../../store/selectors';
 import { Markdown } from '../lesson/Markdown';
 import { shareUrl } from '../share/share-link';
 import { startConsoleSync } from './presenter-sync';
@@ -28,6 +28,7 @@ export function PresenterConsole() {
   const presenter = useLab(selectPresenter);
   const doc = useLab(selectDoc);
   const result = useLab(selectResult);
+  const topic = useLab(selectTopic);
   const status = useLab(selectStatus);
   const elapsed = useElapsed(presenter.startedAt);
   const [qr, setQr] = useState<{ url: string; image: string } | null>(null);
@@ -114,7 +115,7 @@ export function PresenterConsole() {
           </div>
           {step?.predict && (
             <div className="console-predict" role="status">
-              <p data-testid="predict-status">{presenter.revealed ? t.predictScore(score.right, score.guessed) : t.predictNow(score.guessed)}</p>
+              <p data-testid="predict-status">{presenter.revealed ? t.predictScore(score.right, score.guessed) : t.predictNow(score.guessed, topic)}</p>
               <button type="button" className="primary" data-testid="reveal-verdicts" disabled={presenter.revealed} onClick={() => s.revealVerdicts()}>
                 {t.revealVerdicts}
               </button>

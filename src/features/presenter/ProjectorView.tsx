@@ -2,7 +2,7 @@
 // follows the presenter's console (same browser) and takes the room's guesses on predict steps.
 import { useEffect, useMemo } from 'react';
 import { useLab } from '../../store/lab-store';
-import { selectLang, selectLesson, selectPresenter, selectResult } from '../../store/selectors';
+import { selectLang, selectLesson, selectPresenter, selectResult, selectTopic } from '../../store/selectors';
 import { EditorPanel } from '../editor/EditorPanel';
 import { GraphPanel } from '../graph/GraphPanel';
 import { Markdown } from '../lesson/Markdown';
@@ -17,6 +17,7 @@ export function ProjectorView() {
   const lesson = useLab(selectLesson);
   const presenter = useLab(selectPresenter);
   const result = useLab(selectResult);
+  const topic = useLab(selectTopic);
   const id = lesson?.id;
 
   useEffect(() => {
@@ -48,7 +49,7 @@ export function ProjectorView() {
       </header>
       {predict && (
         <div className={`banner ${presenter.revealed ? 'info' : 'warn'} predict-banner`} data-testid="predict-banner" role="status">
-          {presenter.revealed ? t.predictScore(score.right, score.guessed) : t.predictNow(score.guessed)}
+          {presenter.revealed ? t.predictScore(score.right, score.guessed) : t.predictNow(score.guessed, topic)}
         </div>
       )}
       <div className="present-main">
