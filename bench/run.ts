@@ -1,7 +1,8 @@
 // `npm run bench`: parse and evaluation times at 100 / 1,000 / 5,000 pods, verdicts per second, and the
 // whole CLI run against a bare `yaml` parse of the same file; then the same for 5,000 RBAC reviews against
 // 200 roles / 500 bindings; then `admit --level restricted` of 10,000 pods. Medians of several runs after warm-up;
-// the machine is noted. BENCH_ONLY=pod-security runs the last alone.
+// then hostile inputs (alias bombs, deep nesting, huge inputs). The machine is noted. BENCH_ONLY=pod-security or
+// BENCH_ONLY=hostile runs one part alone.
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -102,6 +103,10 @@ ensureCli();
 console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}; medians of ${RUNS} runs`);
 if (process.env.BENCH_ONLY === 'pod-security') {
   benchPodSecurity();
+  process.exit(0);
+}
+if (process.env.BENCH_ONLY === 'hostile') {
+  benchHostile();
   process.exit(0);
 }
 console.log('pods  policies  verdicts    yaml.parse  load (parse+validate)  evaluate  verdicts/s   CLI run  bare parse run  CLI/bare');
@@ -276,6 +281,29 @@ console.log('times in ms; written to bench/out/rbac-results.json');
 // ---- Pod Security: `admit --level restricted --format json` of 10,000 pods in labelled namespaces ------------------
 // The issue's target: the whole CLI run within 1.5x of a bare `yaml` parse of the same files.
 benchPodSecurity();
+benchHostile();
+
+/**
+ * Hostile inputs (the diagnostics tests check what is reported; this times it): each must be read or refused
+ * in well under a second on a lesson-sized machine, not hang the page.
+ */
+function benchHostile(): void {
+  const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let i = 1; i < 9; i++) laughs.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array.from({ length: 9 }, () => `*${'abcdefghi'[i - 1]}`).join(',')}]`);
+  const cases: [string, string][] = [
+    ['20,000 label keys', `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: big\n  labels:\n${Array.from({ length: 20_000 }, (_, i) => `    label-${i}: v${i}`).join('\n')}\n`],
+    ['billion laughs', `apiVersion: v1\nkind: Pod\nmetadata:\n  name: bomb\n  labels:\n${laughs.map((l) => `    ${l}`).join('\n')}\n`],
+    ['100,000 nested [', `note: don't\nitems: ${'['.repeat(100_000)}\n`],
+    ['20,000 nested {', '{a: '.repeat(20_000) + '1' + '}'.repeat(20_000)],
+    ['17 MiB input', `apiVersion: v1\nkind: Pod\nmetadata:\n  name: big\n  annotations:\n    blob: "${'x'.repeat(17 * 1024 * 1024)}"\n`],
+  ];
+  console.log('\nHostile inputs: read or refused (median ms)');
+  for (const [name, text] of cases) {
+    const ms = median(Array.from({ length: RUNS }, () => time(() => loadCluster([{ file: 'hostile.yaml', text }]))));
+    const codes = [...new Set(loadCluster([{ file: 'hostile.yaml', text }]).diagnostics.map((d) => d.code))].join(', ') || 'read';
+    console.log(`  ${name.padEnd(20)} ${fmt(ms).padStart(8)}  ${codes}`);
+  }
+}
 
 function benchPodSecurity(): void {
   const TARGET = 1.5;

@@ -266,7 +266,11 @@ function parseChunk(text: string): ChunkResult {
             problems.push({ offset: error.pos[0], code: 'too-deep', message: 'the text nests too deeply to parse' });
             continue;
           }
-          problems.push(syntaxProblem(error.pos[0], firstLine(error.message)));
+          const message = firstLine(error.message);
+          // An unclosed quote is found at the end of the text; the learner needs the line where it opens.
+          const quote = /^Missing closing ("|')quote/.exec(message)?.[1];
+          const opened = quote ? text.lastIndexOf(quote, Math.max(0, error.pos[0] - 1)) : -1;
+          problems.push(syntaxProblem(opened >= 0 ? opened : error.pos[0], message));
         }
         continue;
       }

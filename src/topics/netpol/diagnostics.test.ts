@@ -76,6 +76,9 @@ const load = (text: string, file = 'input.yaml') => loadCluster([{ file, text }]
 
 // ---- ipBlock --------------------------------------------------------------------------------
 
+/** Hostile inputs get a generous timeout: a quadratic or exponential regression hangs; `npm run bench` times them. */
+const HOSTILE_TIMEOUT = 30_000;
+
 describe('ipBlock', () => {
   it.each(['10.0.0.0/33', '10.0.0.256/24', '10.0.0.0', 'fd00::/129', 'fd00:::1/64', 'internal', '10.0.0.0/-1', '10.0.0/8'])(
     'rejects cidr %s as invalid-cidr',
@@ -742,11 +745,9 @@ ${script}
   });
 
   it('still finds deep brackets after an apostrophe in plain text', () => {
-    const started = Date.now();
     const { diagnostics } = load(`note: don't\nitems: ${'['.repeat(100_000)}\n`);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(diagnostics.map((d) => `${d.line} ${d.code}`)).toEqual(['2 too-deep']);
-  });
+  }, HOSTILE_TIMEOUT);
 
   it('reports every repeated key at the repetition', () => {
     expectDiagnostics(
@@ -762,19 +763,16 @@ metadata:
     );
   });
 
-  it('loads a mapping with 20,000 keys quickly (duplicate-key checks are not quadratic)', () => {
+  it('loads a mapping with 20,000 keys (duplicate-key checks are not quadratic: npm run bench times it)', () => {
     const labels = Array.from({ length: 20_000 }, (_, i) => `    label-${i}: v${i}`).join('\n');
-    const started = Date.now();
     const { diagnostics, cluster } = load(`apiVersion: v1\nkind: Namespace\nmetadata:\n  name: big\n  labels:\n${labels}\n`);
-    expect(Date.now() - started).toBeLessThan(3000);
     expect(diagnostics).toEqual([]);
     expect(Object.keys(cluster.namespaces[0]?.labels ?? {})).toHaveLength(20_001);
-  });
+  }, HOSTILE_TIMEOUT);
 
   it('points a syntax error at its line', () => {
     const { diagnostics } = load('apiVersion: v1\nkind: Pod\nmetadata:\n  name: "web\n');
-    expect(diagnostics[0]?.code).toBe('yaml-syntax');
-    expect(diagnostics[0]?.line).toBeGreaterThanOrEqual(4);
+    expect(diagnostics.map((d) => where(d))).toEqual(['4:9 yaml-syntax']);
   });
 
   it('reports binary junk as yaml-syntax or not-an-object, never throwing', () => {
@@ -801,7 +799,7 @@ metadata:
     }
   });
 
-  it('refuses a billion-laughs alias bomb quickly', () => {
+  it('refuses a billion-laughs alias bomb', () => {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     const names = 'abcdefghi';
     for (let i = 1; i < names.length; i++) {
@@ -809,12 +807,10 @@ metadata:
       lines.push(`${names[i]}: &${names[i]} [${refs}]`);
     }
     const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: bomb\n  labels:\n${lines.map((l) => `    ${l}`).join('\n')}\n`;
-    const started = Date.now();
     const { diagnostics } = load(text);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(diagnostics.map((d) => d.code)).toContain('alias-limit');
     expect(diagnostics.every((d) => d.code === 'alias-limit')).toBe(true);
-  });
+  }, HOSTILE_TIMEOUT);
 
   it('refuses an alias bomb made of mappings and merge keys', () => {
     const lines = ['a: &a {x0: lol, x1: lol, x2: lol, x3: lol, x4: lol, x5: lol, x6: lol, x7: lol, x8: lol, x9: lol}'];
@@ -823,11 +819,9 @@ metadata:
       const refs = Array.from({ length: 10 }, (_, j) => `y${j}: *${names[i - 1]}`).join(', ');
       lines.push(`${names[i]}: &${names[i]} {${refs}}`);
     }
-    const started = Date.now();
     const { diagnostics } = load(lines.join('\n') + '\n');
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(diagnostics.map((d) => d.code)).toEqual(['alias-limit']);
-  });
+  }, HOSTILE_TIMEOUT);
 
   it('accepts ordinary anchors and aliases', () => {
     const { diagnostics, cluster } = load(`apiVersion: apps/v1
@@ -869,12 +863,10 @@ spec:
 
   it('refuses an input larger than 16 MiB', () => {
     const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: big\n  annotations:\n    blob: "${'x'.repeat(17 * 1024 * 1024)}"\n`;
-    const started = Date.now();
     const { diagnostics, cluster } = load(text, 'big.yaml');
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(diagnostics.map((d) => `${d.file}:${where(d)}`)).toEqual(['big.yaml:1:1 too-large']);
     expect(cluster.endpoints).toEqual([]);
-  });
+  }, HOSTILE_TIMEOUT);
 
   it('still loads the other inputs when one is too large', () => {
     const { diagnostics, cluster } = loadCluster([
@@ -891,12 +883,10 @@ spec:
     ['flow mappings', '{a: '.repeat(20_000) + '1' + '}'.repeat(20_000)],
     ['block sequences', Array.from({ length: 2000 }, (_, i) => ' '.repeat(i * 2) + '-').join('\n') + ' x\n'],
   ])('reports deeply nested %s as too-deep or yaml-syntax, never throwing', (_, text) => {
-    const started = Date.now();
     const { diagnostics } = load(text);
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(diagnostics.length).toBeGreaterThan(0);
     expect(diagnostics.every((d) => d.code === 'too-deep' || d.code === 'yaml-syntax'), JSON.stringify(diagnostics.slice(0, 3))).toBe(true);
-  });
+  }, HOSTILE_TIMEOUT);
 });
 
 // ---- probe lists ----------------------------------------------------------------------------
