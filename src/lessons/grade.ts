@@ -12,8 +12,12 @@ export type { CheckResult } from '../core/index';
 export interface Grade extends Analysis {
   /** The NetworkPolicy result, when the lesson evaluates that topic and the input had no errors. */
   connectivity: Connectivity | null;
-  /** The verdict the lesson expects for a connection, if any connectivity check speaks of it. */
-  expected(from: Endpoint, to: Endpoint, probe: Probe): Verdict | null;
+  /**
+   * The verdict the lesson expects for a connection, if any connectivity check speaks of it. Given the actual
+   * verdict, a check that expects otherwise wins (the lesson's checks each cover every pair; any that disagrees
+   * with the result is the one to show).
+   */
+  expected(from: Endpoint, to: Endpoint, probe: Probe, actual?: Verdict): Verdict | null;
 }
 
 /** Grades the attempt text (the editor's content) against the lesson. A parse cache speeds up re-grading. */
@@ -32,9 +36,10 @@ export function gradeSubmission(lesson: Lesson, inputs: readonly SourceText[], c
     cache,
   });
   const connectivityChecks = lesson.checks.flatMap((c) => (c.key === 'connectivity' ? [c.spec as ConnectivityCheck] : []));
-  const expected = (from: Endpoint, to: Endpoint, probe: Probe): Verdict | null => {
+  const expected = (from: Endpoint, to: Endpoint, probe: Probe, actual?: Verdict): Verdict | null => {
     if (connectivityChecks.length === 0 || (from.id === to.id && from.kind === 'pod')) return null;
-    return expectedVerdict(connectivityChecks[0]!, from, to, probe);
+    const wants = connectivityChecks.map((c) => expectedVerdict(c, from, to, probe));
+    return (actual !== undefined ? wants.find((w) => w !== actual) : undefined) ?? wants[0]!;
   };
   const connectivity = (analysis.outcomes.get('netpol')?.result as Connectivity | undefined) ?? null;
   return { ...analysis, connectivity, expected };

@@ -141,6 +141,21 @@ describe('grading', () => {
     expect(grade.expected(byId('default/sample-pod-1'), byId('default/sample-pod-2'), tcp80)).toBe('allowed');
     expect(grade.expected(byId('test/sample-pod-3'), byId('test/sample-pod-4'), tcp80)).toBe('allowed');
     expect(grade.expected(byId('default/sample-pod-2'), byId('default/sample-pod-2'), tcp80)).toBeNull();
+    // Given the actual verdict, any check that expects otherwise is the one reported.
+    expect(grade.expected(byId('default/sample-pod-1'), byId('default/sample-pod-2'), tcp80, 'denied')).toBe('allowed');
+    expect(grade.expected(byId('default/sample-pod-1'), byId('default/sample-pod-2'), tcp80, 'allowed')).toBe('allowed');
+  });
+
+  it('expected() reads every connectivity check: one that disagrees with the result is reported, whichever it is', () => {
+    const l = lesson('netpol-pod-selector');
+    const second = { id: 'nothing-in', title: { en: 'x', ja: 'x' }, hint: { en: 'x', ja: 'x' }, topic: 'netpol', key: 'connectivity', spec: { default: 'denied', except: [] } };
+    const grade = gradeAttempt({ ...l, checks: [...l.checks, second] }, l.solution);
+    const eps = grade.connectivity!.cluster.endpoints;
+    const byId = (id: string) => eps.find((e) => e.id === id)!;
+    const tcp80 = { port: 80, protocol: 'TCP' as const };
+    // The first check expects pod1 -> pod2 allowed (it is); the second expects every connection denied.
+    expect(grade.expected(byId('default/sample-pod-1'), byId('default/sample-pod-2'), tcp80, 'allowed')).toBe('denied');
+    expect(grade.checks.find((c) => c.id === 'nothing-in')?.passed).toBe(false);
   });
 });
 

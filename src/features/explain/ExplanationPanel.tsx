@@ -25,7 +25,7 @@ export function ExplanationPanel({ quiet = false }: { quiet?: boolean }) {
     return result.connectivity.probesOf(d).map((g) => {
       const exp = result.connectivity.explain(s, d, g);
       const probe = result.connectivity.probes[g]!;
-      const expected = result.grade?.expected(eps[s]!, eps[d]!, probe) ?? null;
+      const expected = result.grade?.expected(eps[s]!, eps[d]!, probe, exp.allowed ? 'allowed' : 'denied') ?? null;
       return { exp, expected, sentences: explainSegments(result.connectivity.index, exp, lang) };
     });
   }, [result, edge, lang]);

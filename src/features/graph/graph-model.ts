@@ -187,7 +187,7 @@ export function buildGraph(result: NetpolResult, selectedPod: string | null, iso
       const probe = connectivity.probes[g]!;
       const ok = connectivity.verdict(s, d, g).allowed;
       if (ok) allowed++;
-      const want = grade?.expected(from, to, probe) ?? null;
+      const want = grade?.expected(from, to, probe, ok ? 'allowed' : 'denied') ?? null;
       if (want !== null && want !== (ok ? 'allowed' : 'denied')) shouldBe = want;
       parts.push(`${probe.port}${probe.protocol === 'TCP' ? '' : '/' + probe.protocol} ${ok ? '✓' : '✗'}`);
     }

@@ -49,7 +49,7 @@ export function ConnectivityTable({ active }: { active: boolean }) {
         port: probe.port,
         protocol: probe.protocol,
         allowed,
-        expected: grade?.expected(eps[s]!, eps[d]!, probe) ?? null,
+        expected: grade?.expected(eps[s]!, eps[d]!, probe, allowed ? 'allowed' : 'denied') ?? null,
       });
     }
     return { shown: out, total, truncated: false };
