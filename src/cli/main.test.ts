@@ -1,7 +1,9 @@
 // CLI behaviour: formats, probes, exit codes and error lines, in-process and through the real bin script.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './test-run';
 
 const dir = fileURLToPath(new URL('./testdata/', import.meta.url));
@@ -143,8 +145,33 @@ describe('cks-lab errors', () => {
   });
 });
 
+/** The newest modification time under a folder (tests aside): what the CLI bundle is built from. */
+function newest(folder: string): number {
+  let t = 0;
+  for (const e of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, e.name);
+    if (e.isDirectory()) t = Math.max(t, newest(path));
+    else if (!e.name.endsWith('.test.ts')) t = Math.max(t, statSync(path).mtimeMs);
+  }
+  return t;
+}
+
 describe('the installed bin script', () => {
   const bin = fileURLToPath(new URL('../../bin/cks-lab.mjs', import.meta.url));
+  const bundle = fileURLToPath(new URL('../../dist-cli/cks-lab.mjs', import.meta.url));
+  const src = fileURLToPath(new URL('../', import.meta.url));
+
+  // The bin runs dist-cli, which `npm install` builds: rebuild it when it is older than the sources, so this test
+  // never judges yesterday's bundle.
+  beforeAll(() => {
+    if (existsSync(bundle) && statSync(bundle).mtimeMs > newest(src)) return;
+    const r = spawnSync('npm', ['run', 'build:cli'], { cwd: fileURLToPath(new URL('../../', import.meta.url)), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+  }, 120_000);
+
+  it('the bundle it runs is at least as new as the sources', () => {
+    expect(statSync(bundle).mtimeMs).toBeGreaterThan(newest(src));
+  });
 
   it('runs the built CLI with real exit codes and no stack traces', () => {
     const ok = spawnSync(process.execPath, [bin, 'eval', at('cluster.yaml'), at('policy.yaml'), '--format', 'summary'], { encoding: 'utf8' });
