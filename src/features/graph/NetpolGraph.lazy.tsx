@@ -1,11 +1,11 @@
 // The NetworkPolicy graph (loaded lazily with Cytoscape): the evaluation's elements in the generic graph view,
 // with the selection, the policy under the cursor and the presenter's predict step as classes.
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Core } from 'cytoscape';
 import GraphView from '../../ui/GraphView.lazy';
 import { useLab, EDITOR_FILE } from '../../store/lab-store';
 import { selectPresenter, selectRoute, selectLesson, selectCursorLine, selectNetpol, selectResult, selectSelectedEdge, selectSelectedPod } from '../../store/selectors';
-import { buildGraph, edgeId, nodeId, type GraphModel } from './graph-model';
+import { buildGraph, edgeId, nodeId, type GraphFocus, type GraphModel } from './graph-model';
 import { DARK, LIGHT, graphStyle } from './graph-style';
 import { focusPolicy } from './policy-focus';
 import { usePrefersDark } from '../layout/usePrefersDark';
@@ -30,7 +30,9 @@ export default function NetpolGraph({ onModel }: { onModel?: (model: GraphModel)
   const predicting = predictStep && !presenter.revealed;
   // After the reveal, each edge the room marked says whether the room was right.
   const judged = useMemo(() => (predictStep && presenter.revealed ? judgeGuesses(edgeVerdicts(fullResult, lesson), presenter.guesses) : null), [predictStep, presenter, fullResult, lesson]);
-  const model = useMemo(() => (result ? buildGraph(result, selectedPod, t.isolatedWord) : null), [result, selectedPod, t]);
+  // A grouped (big) graph: the namespace pair whose arrow was opened into its pods' connections.
+  const [expanded, setExpanded] = useState<GraphFocus['group']>(null);
+  const model = useMemo(() => (result ? buildGraph(result, selectedPod, t.isolatedWord, expanded, t.insideWord) : null), [result, selectedPod, t, expanded]);
   const focus = useMemo(() => (result ? focusPolicy(result, EDITOR_FILE, cursorLine) : null), [result, cursorLine]);
   const style = useMemo(() => graphStyle(dark ? DARK : LIGHT), [dark]);
 
@@ -58,7 +60,11 @@ export default function NetpolGraph({ onModel }: { onModel?: (model: GraphModel)
       return out;
     }
     if (selectedEdge) add(edgeId(selectedEdge.from, selectedEdge.to), 'chosen');
-    if (selectedPod) add(nodeId(selectedPod), 'chosen');
+    if (selectedPod) {
+      add(nodeId(selectedPod), 'chosen');
+      // A chosen pod: its own arrows stay, the others step back.
+      for (const e of model.edges) if (e.from !== selectedPod && e.to !== selectedPod && !e.shouldBe) add(e.id, 'faded');
+    }
     if (focus) {
       for (const id of focus.targets) add(nodeId(id), 'policy-target');
       for (const id of focus.peers) add(nodeId(id), 'policy-peer');
@@ -71,6 +77,10 @@ export default function NetpolGraph({ onModel }: { onModel?: (model: GraphModel)
     (id: string) => {
       const edge = model?.edges.find((e) => e.id === id);
       if (!edge) return;
+      if (edge.kind === 'group') {
+        setExpanded((x) => (x && x.from === edge.from && x.to === edge.to ? null : { from: edge.from, to: edge.to }));
+        return;
+      }
       const guess = currentGuessHandler();
       if (predicting && guess) guess(`${edge.from}->${edge.to}`);
       else useLab.getState().selectEdge({ from: edge.from, to: edge.to });
@@ -87,6 +97,7 @@ export default function NetpolGraph({ onModel }: { onModel?: (model: GraphModel)
   const onTapBackground = useCallback(() => {
     useLab.getState().selectEdge(null);
     useLab.getState().selectPod(null);
+    setExpanded(null);
   }, []);
   const onReady = useCallback((cy: Core | null) => setCurrentGraph(cy), []);
 

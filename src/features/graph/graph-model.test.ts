@@ -77,3 +77,43 @@ describe('graph model', () => {
     expect(edges.find((e) => e.from === 'external:internet' && e.to === 'default/bb')!.verdict).toBe('allowed');
   });
 });
+
+describe('a big cluster groups its connections by namespace', () => {
+  const many = (ns: string, n: number) => Array.from({ length: n }, (_, i) => pod(ns, `${ns}-${i}`, `{app: ${ns}}`)).join('');
+  const denyFromB =
+    '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: only-a, namespace: a}\nspec:\n  podSelector: {}\n  ingress:\n  - from:\n    - podSelector: {}\n';
+  const text = many('a', 10) + many('b', 10) + denyFromB;
+  const big = (selected: string | null = null, expanded: { from: string; to: string } | null = null) => {
+    const c = cluster(text);
+    return buildGraph({ cluster: c, connectivity: evaluate(c, { declaredPorts: true }), grade: null, evalMs: 0 }, selected, 'isolated:', expanded);
+  };
+
+  it('draws one arrow per ordered pair of namespaces with its tally, and sums the inside into the label', () => {
+    const { edges, nodes, limited } = big();
+    expect(limited).toBe(true);
+    expect(edges.map((e) => [e.id, e.verdict, e.label])).toEqual([
+      ['group:ns:a->ns:b', 'allowed', '100/100 ✓'],
+      ['group:ns:b->ns:a', 'denied', '0/100 ✓'],
+    ]);
+    // Inside a: 10 x 9 pairs, all allowed by the policy's own-namespace rule.
+    expect(nodes.find((n) => n.id === 'nslabel:a')!.label).toContain('inside: 90/90 ✓');
+  });
+
+  it('a chosen pod shows its own connections only, both ways', () => {
+    const { edges } = big('b/b-3');
+    expect(edges).toHaveLength(19 * 2);
+    expect(edges.every((e) => e.from === 'b/b-3' || e.to === 'b/b-3')).toBe(true);
+    expect(edges.filter((e) => e.to === 'a/a-0' && e.from === 'b/b-3').map((e) => e.verdict)).toEqual(['denied']);
+  });
+
+  it('an opened arrow becomes its pods\' connections, the other arrow stays grouped', () => {
+    const { edges } = big(null, { from: 'ns:b', to: 'ns:a' });
+    expect(edges.filter((e) => e.kind === 'connection')).toHaveLength(100);
+    expect(edges.filter((e) => e.kind === 'connection').every((e) => e.verdict === 'denied')).toBe(true);
+    expect(edges.filter((e) => e.kind === 'group').map((e) => e.id)).toEqual(['group:ns:a->ns:b']);
+  });
+
+  it('a lesson-sized cluster keeps every pod-to-pod arrow', () => {
+    expect(graph(TWO_NAMESPACES).limited).toBe(false);
+  });
+});

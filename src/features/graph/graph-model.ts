@@ -5,8 +5,12 @@ import type { ViewEdge, ViewNode } from '../../core/index';
 import type { Verdict } from '../../lessons/index';
 import type { NetpolResult } from '../../store/lab-store';
 
-/** Above this many pods the graph shows only the selected pod's edges. */
-export const EDGE_LIMIT_PODS = 40;
+/**
+ * Above this many pods the graph groups connections by namespace (one arrow per pair of namespaces, summing
+ * every pod pair and probe); a click on an arrow expands it into its pods' connections, a click on a pod shows
+ * that pod's own. A lesson-sized cluster shows every pod-to-pod arrow.
+ */
+export const GROUP_ABOVE_PODS = 16;
 
 export interface GraphNode extends ViewNode {
   id: string;
@@ -41,10 +45,19 @@ export interface GraphEdge extends ViewEdge {
 export interface GraphModel {
   nodes: GraphNode[];
   edges: GraphEdge[];
-  /** True when only the selected pod's edges are shown. */
+  /** True when connections are grouped by namespace (a big cluster). */
   limited: boolean;
   probes: readonly Probe[];
 }
+
+/** What the learner opened in a grouped graph: a pod (its own edges), or a namespace pair (its pods' edges). */
+export interface GraphFocus {
+  pod: string | null;
+  /** The group ids (`ns:shop`, `ep:external:db`) of an expanded arrow. */
+  group: { from: string; to: string } | null;
+}
+
+export const groupEdgeId = (from: string, to: string): string => `group:${from}->${to}`;
 
 const POD_DX = 230;
 const POD_DY = 130;
@@ -117,9 +130,16 @@ function tooltipOf(e: Endpoint): string {
   return [e.id, ...(e.ip ? [`IP ${e.ip.text}`] : []), ...(labels.length ? [labels.join(', ')] : []), ...(ports.length ? [`ports: ${ports.join(', ')}`] : [])].join('\n');
 }
 
+/** The box a pod's arrows group into: its namespace, or the external endpoint itself. */
+const groupOf = (e: Endpoint): string => (e.namespace === null ? nodeId(e.id) : `ns:${e.namespace}`);
+
 /** Builds nodes and edges for the graph from one evaluation. */
-export function buildGraph(result: NetpolResult, selectedPod: string | null, isolatedWord = 'isolated:'): GraphModel {
+export function buildGraph(result: NetpolResult, selectedPod: string | null, isolatedWord = 'isolated:', expanded: GraphFocus['group'] = null, insideWord = 'inside'): GraphModel {
   const { cluster, connectivity, grade } = result;
+  const podCount = cluster.endpoints.filter((e) => e.kind === 'pod').length;
+  const grouped = podCount > GROUP_ABOVE_PODS;
+  // A grouped graph sums each pair of boxes; connections inside a namespace are summed into its label.
+  const summaries = grouped ? summarize(result) : null;
   const positions = layout(cluster);
   const nodes: GraphNode[] = [];
   // Each namespace's box, from its pods' positions (loops, not spreads: a namespace may hold many pods).
@@ -139,7 +159,8 @@ export function buildGraph(result: NetpolResult, selectedPod: string | null, iso
     const labels = Object.entries(ns.labels).map(([k, v]) => `${k}=${v}`);
     // At most four lines fit between two stacked boxes: the name and three labels, or two and a count.
     const shown = labels.length <= 3 ? labels : [...labels.slice(0, 2), `+${labels.length - 2} more`];
-    const lines = [ns.name, ...shown];
+    const inside = summaries?.get(`ns:${ns.name}->ns:${ns.name}`);
+    const lines = [ns.name, ...shown, ...(inside ? [`${insideWord}: ${inside.allowed}/${inside.total} ✓`] : [])];
     // The label is centred over the box, whose size follows its pods; an empty namespace keeps its own label.
     const box = boxes.get(ns.name);
     nodes.push({ id: `ns:${ns.name}`, kind: 'namespace', label: box ? '' : lines.join('\n') });
@@ -171,8 +192,7 @@ export function buildGraph(result: NetpolResult, selectedPod: string | null, iso
     });
   });
 
-  const podCount = endpoints.filter((e) => e.kind === 'pod').length;
-  const limited = podCount > EDGE_LIMIT_PODS;
+  const limited = grouped;
   const edges: GraphEdge[] = [];
   const addEdge = (s: number, d: number): void => {
     if (s === d || !connectivity.isPair(s, d)) return;
@@ -204,15 +224,59 @@ export function buildGraph(result: NetpolResult, selectedPod: string | null, iso
       label: probes.length > 1 ? parts.join('  ') : '',
     });
   };
-  if (!limited) {
+  const selected = endpoints.findIndex((e) => e.id === selectedPod);
+  if (!grouped) {
     for (let s = 0; s < endpoints.length; s++) for (let d = 0; d < endpoints.length; d++) addEdge(s, d);
+  } else if (selected >= 0) {
+    // A pod chosen in a big cluster: its own connections, both ways, and nothing else.
+    for (let d = 0; d < endpoints.length; d++) addEdge(selected, d);
+    for (let s = 0; s < endpoints.length; s++) if (s !== selected) addEdge(s, selected);
   } else {
-    // Too many pods for every edge: only the selected pod's, both ways.
-    const selected = endpoints.findIndex((e) => e.id === selectedPod);
-    if (selected >= 0) {
-      for (let d = 0; d < endpoints.length; d++) addEdge(selected, d);
-      for (let s = 0; s < endpoints.length; s++) addEdge(s, selected);
+    for (const [key, sum] of summaries!) {
+      const [from, to] = key.split('->') as [string, string];
+      if (from === to) continue;
+      if (expanded && expanded.from === from && expanded.to === to) {
+        // An opened arrow: its pods' own connections instead.
+        for (let s = 0; s < endpoints.length; s++) {
+          if (groupOf(endpoints[s]!) !== from) continue;
+          for (let d = 0; d < endpoints.length; d++) if (groupOf(endpoints[d]!) === to) addEdge(s, d);
+        }
+        continue;
+      }
+      const verdict: EdgeVerdict = sum.allowed === sum.total ? 'allowed' : sum.allowed === 0 ? 'denied' : 'mixed';
+      edges.push({
+        id: groupEdgeId(from, to),
+        source: from,
+        target: to,
+        kind: 'group',
+        from,
+        to,
+        verdict,
+        ...(sum.shouldBe ? { shouldBe: sum.shouldBe } : {}),
+        label: `${sum.allowed}/${sum.total} ✓`,
+      });
     }
   }
   return { nodes, edges, limited, probes: connectivity.probes };
+
+  /** Allowed and total cells (pod pairs x probes) for each ordered pair of boxes, and a disagreement with the lesson. */
+  function summarize(r: NetpolResult): Map<string, { allowed: number; total: number; shouldBe: Verdict | null }> {
+    const out = new Map<string, { allowed: number; total: number; shouldBe: Verdict | null }>();
+    const eps = r.cluster.endpoints;
+    const groups = eps.map(groupOf);
+    for (const { from: s, to: d, probe: g } of r.connectivity.cells()) {
+      if (s === d) continue;
+      const key = `${groups[s]}->${groups[d]}`;
+      let sum = out.get(key);
+      if (!sum) out.set(key, (sum = { allowed: 0, total: 0, shouldBe: null }));
+      const ok = r.connectivity.verdict(s, d, g).allowed;
+      sum.total++;
+      if (ok) sum.allowed++;
+      if (r.grade && sum.shouldBe === null) {
+        const want = r.grade.expected(eps[s]!, eps[d]!, r.connectivity.probes[g]!, ok ? 'allowed' : 'denied');
+        if (want !== null && want !== (ok ? 'allowed' : 'denied')) sum.shouldBe = want;
+      }
+    }
+    return out;
+  }
 }

@@ -151,6 +151,11 @@ export function graphStyle(p: Palette): StylesheetJson {
       },
     },
     {
+      // A grouped arrow (a big cluster): one per pair of namespaces, thicker, with its tally.
+      selector: 'edge[kind="group"]',
+      style: { width: 6, 'font-size': 16, 'font-weight': 'bold', 'arrow-scale': 1.6, 'control-point-step-size': 60 },
+    },
+    {
       selector: 'edge[verdict="denied"]',
       style: { 'line-color': p.denied, 'target-arrow-color': p.denied, 'target-arrow-shape': 'tee' },
     },
