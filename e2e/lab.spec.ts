@@ -106,16 +106,18 @@ test('the table is a keyboard-navigable table of every verdict', async ({ page }
   await page.getByRole('tab', { name: 'Table' }).click();
   const table = page.getByRole('table');
   await expect(table.getByRole('columnheader', { name: 'From' })).toBeVisible();
-  // 4 pods and 1 external endpoint: 5 x 5 ordered pairs less external-to-external, on TCP 80.
-  await expect(table.locator('tbody tr')).toHaveCount(24);
+  // 8 pods (decoys included) and 2 external endpoints: 10 x 10 ordered pairs less the 4 external-to-external
+  // ones, each on the lesson's 5 probes.
+  await expect(table.locator('tbody tr')).toHaveCount(480);
   await page.getByRole('radio', { name: 'Denied' }).click();
-  await expect(table.locator('tbody tr')).toHaveCount(3);
+  // Only default/sample-pod-2 is isolated: 8 sources denied on every probe, sample-pod-1 on all but TCP 80.
+  await expect(table.locator('tbody tr')).toHaveCount(44);
   await table.locator('tbody tr').first().focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('explanation')).toContainText('default/sample-pod-2 is isolated for ingress');
   await page.getByLabel('Filter').fill('sample-pod-4');
-  await expect(table.locator('tbody tr')).toHaveCount(1);
+  await expect(table.locator('tbody tr')).toHaveCount(5);
 });
 
 test('the playground evaluates a whole cluster typed in the editor', async ({ page }) => {

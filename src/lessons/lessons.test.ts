@@ -75,7 +75,9 @@ describe('plausible mistakes fail with a helpful check', () => {
     expect(grade.status).toBe('failed');
     const check = grade.checks.find((c) => c.id === 'default-cut-off')!;
     expect(check.passed).toBe(false);
-    expect(check.problems[0]!.en).toMatch(/^default\/sample-pod-1 → .* \(TCP 80\) should be denied, but it is allowed\.$/);
+    // Probes are listed by port: UDP 53 comes before TCP 80.
+    expect(check.problems[0]!.en).toBe('default/sample-pod-1 → external:internet (UDP 53) should be denied, but it is allowed.');
+    expect(check.problems[1]!.en).toBe('default/sample-pod-1 → external:internet (TCP 80) should be denied, but it is allowed.');
   });
 
   it('deny-all: the policy in the wrong namespace isolates test instead', () => {
@@ -93,34 +95,35 @@ describe('plausible mistakes fail with a helpful check', () => {
 
   it('pod-selector: the wrong label', () => {
     const spec = '  podSelector:\n    matchLabels: {app: pod2}\n  policyTypes: [Ingress]\n  ingress:\n  - from:\n    - podSelector:\n        matchLabels: {app: pod3}\n    ports:\n    - {protocol: TCP, port: 80}';
-    const grade = gradeAttempt(lesson('netpol-pod-selector'), policy('default', spec));
+    const grade = gradeAttempt(lesson('netpol-pod-selector'), policy('default', spec, 'sp-pod-allow-networkpolicy'));
     expect(grade.status).toBe('failed');
     expect(grade.checks[0]!.problems[0]!.en).toBe('default/sample-pod-1 → default/sample-pod-2 (TCP 80) should be allowed, but it is denied.');
   });
 
   it('pod-selector: the policy in namespace test selects nothing', () => {
     const spec = '  podSelector:\n    matchLabels: {app: pod2}\n  ingress:\n  - from:\n    - podSelector:\n        matchLabels: {app: pod1}';
-    expect(failing('netpol-pod-selector', policy('test', spec))).toEqual(['only-pod1-reaches-pod2']);
+    expect(failing('netpol-pod-selector', policy('test', spec, 'sp-pod-allow-networkpolicy'))).toEqual(['only-pod1-reaches-pod2', 'uses-pod-selector']);
   });
 
   it('namespace-selector: podSelector instead of namespaceSelector', () => {
     const spec = '  podSelector:\n    matchLabels: {app: pod3}\n  ingress:\n  - from:\n    - podSelector:\n        matchLabels: {kubernetes.io/metadata.name: default}\n    ports:\n    - port: 80';
-    expect(failing('netpol-namespace-selector', policy('test', spec))).toEqual(['pod3-from-default-only', 'uses-namespace-selector']);
+    expect(failing('netpol-namespace-selector', policy('test', spec, 'sp-namespace-allow-networkpolicy'))).toEqual(['pod3-from-default-only', 'uses-namespace-selector']);
   });
 
   it('namespace-selector: both selectors in one peer (AND) admit nothing from default', () => {
     const spec = '  podSelector:\n    matchLabels: {app: pod3}\n  ingress:\n  - from:\n    - namespaceSelector:\n        matchLabels: {kubernetes.io/metadata.name: default}\n      podSelector:\n        matchLabels: {app: pod3}';
-    expect(failing('netpol-namespace-selector', policy('test', spec))).toEqual(['pod3-from-default-only']);
+    // No rule admits default, with a namespaceSelector or otherwise: the structural check says so too.
+    expect(failing('netpol-namespace-selector', policy('test', spec, 'sp-namespace-allow-networkpolicy'))).toEqual(['pod3-from-default-only', 'uses-namespace-selector']);
   });
 
   it('ip-block: the wrong IP (sample-pod-4 instead of sample-pod-2)', () => {
     const spec = '  podSelector:\n    matchLabels: {app: pod3}\n  ingress:\n  - from:\n    - ipBlock: {cidr: 192.168.173.131/32}\n    ports:\n    - {protocol: TCP, port: 80}';
-    expect(failing('netpol-ip-block', policy('test', spec))).toEqual(['pod3-from-one-ip']);
+    expect(failing('netpol-ip-block', policy('test', spec, 'sp-ip-allow-networkpolicy'))).toEqual(['pod3-from-one-ip', 'uses-ip-block']);
   });
 
   it('ip-block: a /24 admits the whole demo network', () => {
-    const spec = '  podSelector:\n    matchLabels: {app: pod3}\n  ingress:\n  - from:\n    - ipBlock: {cidr: 192.168.173.0/24}';
-    expect(failing('netpol-ip-block', policy('test', spec))).toEqual(['pod3-from-one-ip']);
+    const spec = '  podSelector:\n    matchLabels: {app: pod3}\n  ingress:\n  - from:\n    - ipBlock: {cidr: 192.168.173.0/24}\n    ports:\n    - {protocol: TCP, port: 80}';
+    expect(failing('netpol-ip-block', policy('test', spec, 'sp-ip-allow-networkpolicy'))).toEqual(['pod3-from-one-ip']);
   });
 });
 
@@ -215,8 +218,11 @@ describe('lesson validation', () => {
     const l = loadLesson(base);
     expect(l.topic).toBe('netpol');
     expect(l.topics).toEqual(['netpol']);
-    expect(l.options.get('netpol')).toEqual({ ports: [{ port: 80, protocol: 'TCP' }], declaredPorts: false });
-    const legacy = yaml.replace('topic: netpol\nnetpol:\n  probes: [80/TCP]\n', 'probes: [80/TCP, 53/UDP]\n');
+    expect(l.options.get('netpol')).toEqual({
+      ports: [{ port: 80, protocol: 'TCP' }, { port: 443, protocol: 'TCP' }, { port: 8080, protocol: 'TCP' }, { port: 53, protocol: 'UDP' }, { port: 3868, protocol: 'SCTP' }],
+      declaredPorts: false,
+    });
+    const legacy = yaml.replace('topic: netpol\nnetpol:\n  probes: [80/TCP, 443/TCP, 8080/TCP, 53/UDP, 3868/SCTP]\n', 'probes: [80/TCP, 53/UDP]\n');
     expect(legacy).not.toBe(yaml);
     expect(loadLesson(broken(legacy)).options.get('netpol')).toEqual({
       ports: [{ port: 80, protocol: 'TCP' }, { port: 53, protocol: 'UDP' }],
@@ -230,7 +236,9 @@ describe('lesson validation', () => {
     expect(() => loadLesson(broken(yaml.replace('    isolation: {pods', '    reachability: {pods')))).toThrow(/checks\[1\]\.reachability: is not a check kind/);
     const two = yaml.replace('    isolation: {pods: test/*, ingress: false, egress: false}', '    isolation: {pods: test/*, ingress: false}\n    policy: {namespaces: [default]}');
     expect(() => loadLesson(broken(two))).toThrow(/checks\[1\]: must have exactly one check kind/);
-    expect(() => loadLesson(broken(yaml.replace('  probes: [80/TCP]', '  probes: [80/TCP]\n  ports: [1]')))).toThrow(/netpol\.ports: is not a netpol option/);
-    expect(() => loadLesson(broken(yaml.replace('  probes: [80/TCP]', '  probes: []')))).toThrow(/netpol\.probes: must list at least one probe/);
+    const probes = '  probes: [80/TCP, 443/TCP, 8080/TCP, 53/UDP, 3868/SCTP]';
+    expect(yaml).toContain(probes);
+    expect(() => loadLesson(broken(yaml.replace(probes, `${probes}\n  ports: [1]`)))).toThrow(/netpol\.ports: is not a netpol option/);
+    expect(() => loadLesson(broken(yaml.replace(probes, '  probes: []')))).toThrow(/netpol\.probes: must list at least one probe/);
   });
 });

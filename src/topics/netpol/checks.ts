@@ -2,7 +2,8 @@
 // and structural checks on the learner's policies. Messages name the connection and what was expected.
 import type { CheckKind, LessonFail, Localized } from '../../core/index';
 import type { Connectivity } from './evaluate';
-import type { Cluster, Endpoint, Probe } from './model';
+import type { Cluster, Endpoint, NetworkPolicy, Peer, Probe } from './model';
+import { policySelects } from './explain';
 import { parseProbeList } from './probes';
 
 export type ExpectedVerdict = 'allowed' | 'denied';
@@ -29,15 +30,39 @@ export interface IsolationCheck {
   egress: boolean | null;
 }
 
-/** Structural checks on the learner's policies. */
+/** A peer kind a structural check asks for. */
+export type PeerKind = 'podSelector' | 'namespaceSelector' | 'ipBlock';
+
+/** Connections (patterns) whose admitting rules a structural check reads, on one side: the destination's ingress
+ * rules (default) or the source's egress rules. */
+export interface AdmitsPattern {
+  from: string;
+  to: string;
+  /** Absent: every probe of the lesson. */
+  probe: Probe | null;
+  direction: 'ingress' | 'egress';
+}
+
+/**
+ * Structural checks on the learner's policies (those in the learner's files, never the cluster's), scoped to the
+ * policies that matter: the policy the task names, or else the policies that select the target pods; and the rules
+ * that admit the graded connections. A policy elsewhere never satisfies them.
+ */
 export interface PolicyCheck {
-  /** Some policy lives in each of these namespaces. */
+  /** The policy the task names: it must exist (in each of `namespaces`, or anywhere when none are given). */
+  name: string | null;
+  /** With `name`: the named policy's namespaces. Without: in each, some policy of the learner selects a pod. */
   namespaces: readonly string[];
-  /** Some policy uses this peer kind. */
-  uses: 'podSelector' | 'namespaceSelector' | 'ipBlock' | null;
-  /** Some policy has exactly these effective policyTypes (after API-server defaulting; order aside). */
+  /** A pod pattern: the policies in scope select exactly these pods (the named policy: those of its namespace). */
+  selects: string | null;
+  /** The rules that admit the `admits` connections all use this peer kind; without `admits`, some rule of a policy
+   * in scope does. */
+  uses: PeerKind | null;
+  /** The graded connections: each must be admitted by a rule (of the named policy, with `name`). */
+  admits: readonly AdmitsPattern[];
+  /** Every policy in scope has exactly these effective policyTypes (after API-server defaulting; order aside). */
   policyTypes: readonly ('Ingress' | 'Egress')[] | null;
-  /** At most this many policies in all. */
+  /** At most this many policies in the learner's text. */
   maxPolicies: number | null;
 }
 
@@ -148,6 +173,24 @@ export const isolationCheck: CheckKind<IsolationCheck, Cluster, Connectivity> = 
   },
 };
 
+const PEER_KINDS: readonly PeerKind[] = ['podSelector', 'namespaceSelector', 'ipBlock'];
+const POLICY_KEYS = ['name', 'namespace', 'namespaces', 'selects', 'uses', 'admits', 'policyTypes', 'maxPolicies'];
+const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+
+const article = (kind: PeerKind): string => (kind === 'ipBlock' ? 'an' : 'a');
+
+function peerIs(kind: PeerKind, peer: Peer | null): boolean {
+  if (peer === null) return false;
+  return kind === 'ipBlock' ? peer.kind === 'ipBlock' : peer.kind === 'selector' && peer[kind] !== null;
+}
+
+/** Lists at most SHOWN problems, then how many more. */
+function capped(list: Localized[]): Localized[] {
+  if (list.length <= SHOWN) return list;
+  const more = list.length - SHOWN;
+  return [...list.slice(0, SHOWN), { en: `…and ${more} more.`, ja: `…ほか ${more} 件。` }];
+}
+
 export const policyCheck: CheckKind<PolicyCheck, Cluster, Connectivity> = {
   key: 'policy',
   parse(value, path, fail) {
@@ -155,12 +198,33 @@ export const policyCheck: CheckKind<PolicyCheck, Cluster, Connectivity> = {
       fail(path, 'must be a mapping');
       return null;
     }
-    const namespaces = value.namespaces === undefined ? [] : value.namespaces;
-    if (!Array.isArray(namespaces) || !namespaces.every((n) => typeof n === 'string')) fail(`${path}.namespaces`, 'must be a list of names');
-    const uses = value.uses ?? null;
-    if (uses !== null && !['podSelector', 'namespaceSelector', 'ipBlock'].includes(uses as string)) {
-      fail(`${path}.uses`, 'must be podSelector, namespaceSelector or ipBlock');
+    for (const key of Object.keys(value)) if (!POLICY_KEYS.includes(key)) fail(`${path}.${key}`, `is not a policy check field (${POLICY_KEYS.join(', ')})`);
+    const name = value.name ?? null;
+    if (name !== null && (typeof name !== 'string' || !NAME.test(name))) fail(`${path}.name`, 'must be a policy name');
+    if (value.namespace !== undefined && value.namespaces !== undefined) fail(`${path}.namespace`, 'give namespace or namespaces, not both');
+    const namespaces = value.namespace !== undefined ? [value.namespace] : (value.namespaces ?? []);
+    if (!Array.isArray(namespaces) || !namespaces.every((n) => typeof n === 'string' && NAME.test(n))) {
+      fail(`${path}.${value.namespace !== undefined ? 'namespace' : 'namespaces'}`, value.namespace !== undefined ? 'must be a namespace name' : 'must be a list of namespace names');
     }
+    const selects = value.selects === undefined ? null : pattern(value.selects, `${path}.selects`, fail);
+    if (selects !== null && selects.startsWith('external:')) fail(`${path}.selects`, 'must match pods: ns/name, ns/* or *');
+    const uses = value.uses ?? null;
+    if (uses !== null && !PEER_KINDS.includes(uses as PeerKind)) fail(`${path}.uses`, 'must be podSelector, namespaceSelector or ipBlock');
+    const admits: AdmitsPattern[] = [];
+    if (value.admits !== undefined && !Array.isArray(value.admits)) fail(`${path}.admits`, 'must be a list of {from, to, probe?, direction?}');
+    (Array.isArray(value.admits) ? value.admits : []).forEach((e: unknown, j: number) => {
+      const at = `${path}.admits[${j}]`;
+      if (!isObj(e)) return fail(at, 'must be a mapping');
+      let probe: Probe | null = null;
+      if (e.probe !== undefined) {
+        const parsed = parseProbeList(String(e.probe));
+        if ('error' in parsed || parsed.probes.length !== 1) fail(`${at}.probe`, 'must be one probe such as 80/TCP');
+        else probe = parsed.probes[0]!;
+      }
+      const direction = e.direction ?? 'ingress';
+      if (direction !== 'ingress' && direction !== 'egress') fail(`${at}.direction`, 'must be ingress or egress');
+      admits.push({ from: pattern(e.from, `${at}.from`, fail), to: pattern(e.to, `${at}.to`, fail), probe, direction: direction as AdmitsPattern['direction'] });
+    });
     const types = value.policyTypes ?? null;
     if (types !== null && (!Array.isArray(types) || !types.every((t) => t === 'Ingress' || t === 'Egress'))) {
       fail(`${path}.policyTypes`, 'must list Ingress and/or Egress');
@@ -168,41 +232,160 @@ export const policyCheck: CheckKind<PolicyCheck, Cluster, Connectivity> = {
     const max = value.maxPolicies ?? null;
     if (max !== null && (typeof max !== 'number' || max < 1)) fail(`${path}.maxPolicies`, 'must be a positive number');
     return {
+      name: typeof name === 'string' ? name : null,
       namespaces: Array.isArray(namespaces) ? (namespaces as string[]) : [],
-      uses: uses as PolicyCheck['uses'],
+      selects,
+      uses: uses as PeerKind | null,
+      admits,
       policyTypes: types as PolicyCheck['policyTypes'],
       maxPolicies: max as number | null,
     };
   },
-  run(spec, { model: cluster }) {
+  run(spec, { model: cluster, result, attemptFiles }) {
     const problems: Localized[] = [];
-    const attempt = cluster.policies;
-    for (const ns of spec.namespaces) {
-      if (!attempt.some((p) => p.namespace === ns)) {
-        problems.push({ en: `No NetworkPolicy lives in namespace ${ns}.`, ja: `namespace ${ns} に NetworkPolicy がありません。` });
+    const learner = cluster.policies.filter((p) => attemptFiles.has(p.location.file));
+    const pods = cluster.endpoints.filter((e) => e.kind === 'pod');
+    const selected = (p: NetworkPolicy): Endpoint[] => pods.filter((e) => policySelects(p, e));
+
+    // ---- the policies in scope: the named one(s), or those that select the target pods -------------------
+    let scope: NetworkPolicy[];
+    if (spec.name !== null) {
+      const name = spec.name;
+      scope = [];
+      if (spec.namespaces.length === 0) {
+        scope = learner.filter((p) => p.name === name);
+        if (scope.length === 0) problems.push({ en: `No NetworkPolicy is named ${name}.`, ja: `${name} という名前の NetworkPolicy がありません。` });
       }
+      for (const ns of spec.namespaces) {
+        const found = learner.find((p) => p.name === name && p.namespace === ns);
+        if (found) scope.push(found);
+        else {
+          const elsewhere = learner.filter((p) => p.name === name).map((p) => p.namespace);
+          problems.push({
+            en: `No NetworkPolicy named ${name} in namespace ${ns}${elsewhere.length ? ` (there is one in ${elsewhere.join(', ')})` : ''}.`,
+            ja: `namespace ${ns} に ${name} という名前の NetworkPolicy がありません${elsewhere.length ? `（${elsewhere.join(', ')} にはあります）` : ''}。`,
+          });
+        }
+      }
+    } else {
+      for (const ns of spec.namespaces) {
+        const here = learner.filter((p) => p.namespace === ns);
+        const hasPods = pods.some((e) => e.namespace === ns);
+        if (here.length === 0) problems.push({ en: `No NetworkPolicy lives in namespace ${ns}.`, ja: `namespace ${ns} に NetworkPolicy がありません。` });
+        else if (hasPods && !here.some((p) => selected(p).length > 0)) {
+          problems.push({ en: `No NetworkPolicy in namespace ${ns} selects any pod.`, ja: `namespace ${ns} の NetworkPolicy はどの Pod も選択していません。` });
+        }
+      }
+      scope = spec.selects === null ? learner : learner.filter((p) => selected(p).some((e) => matchesPattern(spec.selects!, e)));
     }
-    if (spec.uses) {
-      const kind = spec.uses;
-      const used = attempt.some((p) =>
-        [...p.ingress, ...p.egress].some((r) =>
-          (r.peers ?? []).some((peer) => (kind === 'ipBlock' ? peer.kind === 'ipBlock' : peer.kind === 'selector' && peer[kind] !== null)),
-        ),
-      );
-      if (!used) problems.push({ en: `No rule uses a ${kind} peer.`, ja: `${kind} を使うルールがありません。` });
+
+    // ---- selects: exactly the target pods ---------------------------------------------------------------
+    if (spec.selects !== null) {
+      const want = spec.selects;
+      const wrong: Localized[] = [];
+      if (spec.name !== null) {
+        for (const p of scope) {
+          for (const e of pods) {
+            if (e.namespace !== p.namespace) continue;
+            const is = policySelects(p, e);
+            const should = matchesPattern(want, e);
+            if (is && !should) wrong.push({ en: `${p.id} selects ${e.id}, which it should leave alone.`, ja: `${p.id} が ${e.id} を選択していますが、選択すべきではありません。` });
+            if (!is && should) wrong.push({ en: `${p.id} does not select ${e.id}.`, ja: `${p.id} が ${e.id} を選択していません。` });
+          }
+        }
+      } else {
+        const targets = pods.filter((e) => matchesPattern(want, e));
+        for (const e of targets) {
+          if (!learner.some((p) => policySelects(p, e))) wrong.push({ en: `None of your NetworkPolicies selects ${e.id}.`, ja: `${e.id} を選択する NetworkPolicy がありません。` });
+        }
+        for (const p of scope) {
+          for (const e of selected(p)) {
+            if (!matchesPattern(want, e)) wrong.push({ en: `${p.id} selects ${e.id}, which it should leave alone.`, ja: `${p.id} が ${e.id} を選択していますが、選択すべきではありません。` });
+          }
+        }
+      }
+      problems.push(...capped(wrong));
     }
+
+    // ---- policyTypes of every policy in scope --------------------------------------------------------------
     if (spec.policyTypes) {
-      const want = [...spec.policyTypes].sort().join(',');
-      const has = attempt.some((p) => [p.policyTypes.ingress ? 'Ingress' : '', p.policyTypes.egress ? 'Egress' : ''].filter(Boolean).sort().join(',') === want);
-      if (!has) {
-        const list = spec.policyTypes.join(' and ');
-        problems.push({ en: `No policy has policyTypes ${list}.`, ja: `policyTypes が ${list} のポリシーがありません。` });
+      const want = [...new Set(spec.policyTypes)].sort().join(',');
+      const list = spec.policyTypes.join(' and ');
+      if (scope.length === 0 && spec.name === null) {
+        problems.push({ en: `No policy in scope has policyTypes ${list}.`, ja: `policyTypes が ${list} のポリシーがありません。` });
+      }
+      for (const p of scope) {
+        const has = [p.policyTypes.ingress ? 'Ingress' : '', p.policyTypes.egress ? 'Egress' : ''].filter(Boolean);
+        if (has.sort().join(',') !== want) {
+          problems.push({
+            en: `${p.id} has policyTypes ${has.join(' and ') || 'none'} (after defaulting); it should have ${list}.`,
+            ja: `${p.id} の policyTypes は（補完後）${has.join(' と ') || 'なし'} ですが、${list} であるべきです。`,
+          });
+        }
       }
     }
-    if (spec.maxPolicies !== null && attempt.length > spec.maxPolicies) {
+
+    // ---- the rules that admit the graded connections ---------------------------------------------------------
+    if (spec.admits.length > 0) {
+      const byId = new Map(cluster.policies.map((p) => [p.id, p] as const));
+      const scopeIds = new Set(scope.map((p) => p.id));
+      const wrong: Localized[] = [];
+      const endpoints = cluster.endpoints;
+      for (const a of spec.admits) {
+        endpoints.forEach((from, s) => {
+          if (!matchesPattern(a.from, from)) return;
+          endpoints.forEach((to, d) => {
+            if (s === d || !matchesPattern(a.to, to) || !result.isPair(s, d)) return;
+            const probes = a.probe ? result.probes.flatMap((p, g) => (p.port === a.probe!.port && p.protocol === a.probe!.protocol ? [g] : [])) : result.probesOf(d);
+            for (const g of probes) {
+              const probe = result.probes[g]!;
+              const c = `${from.id} → ${to.id} (${probe.protocol} ${probe.port})`;
+              const reason = result.explain(s, d, g)[a.direction];
+              const side = a.direction === 'ingress' ? to.id : from.id;
+              const dirJa = a.direction === 'ingress' ? 'Ingress' : 'Egress';
+              if (!reason.isolated) {
+                wrong.push({
+                  en: `${c}: nothing isolates ${side} for ${a.direction}, so no rule admits it.`,
+                  ja: `${c}: ${side} は ${dirJa} について隔離されていないため、どのルールもこの接続を認めていません。`,
+                });
+                continue;
+              }
+              if (reason.allowedBy.length === 0) {
+                wrong.push({ en: `${c}: no ${a.direction} rule admits it.`, ja: `${c}: この接続を認める ${dirJa} ルールがありません。` });
+                continue;
+              }
+              if (spec.name !== null && !reason.allowedBy.some((r) => scopeIds.has(r.policy))) {
+                wrong.push({ en: `${c}: no rule of ${spec.name} admits it.`, ja: `${c}: ${spec.name} のルールはこの接続を認めていません。` });
+              }
+              if (spec.uses) {
+                for (const ref of reason.allowedBy) {
+                  const rule = byId.get(ref.policy)?.[ref.direction].find((r) => r.index === ref.rule);
+                  const peer = ref.peer === null ? null : (rule?.peers?.[ref.peer] ?? null);
+                  if (peerIs(spec.uses, peer)) continue;
+                  const kind = peer === null ? null : peer.kind === 'ipBlock' ? 'ipBlock' : peer.namespaceSelector ? 'namespaceSelector' : 'podSelector';
+                  const what = kind === null ? 'admits every peer' : `admits it with ${article(kind)} ${kind} peer`;
+                  const whatJa = kind === null ? 'すべての相手を認めています' : `${kind} のピアで認めています`;
+                  wrong.push({
+                    en: `${c}: ${ref.policy}'s ${ref.direction} rule ${ref.rule + 1} ${what}, not ${article(spec.uses)} ${spec.uses}.`,
+                    ja: `${c}: ${ref.policy} の ${dirJa} ルール ${ref.rule + 1} は ${spec.uses} ではなく、${whatJa}。`,
+                  });
+                }
+              }
+            }
+          });
+        });
+      }
+      problems.push(...capped(wrong));
+    } else if (spec.uses) {
+      const kind = spec.uses;
+      const used = scope.some((p) => [...p.ingress, ...p.egress].some((r) => (r.peers ?? []).some((peer) => peerIs(kind, peer))));
+      if (!used) problems.push({ en: `No rule uses ${article(kind)} ${kind} peer.`, ja: `${kind} を使うルールがありません。` });
+    }
+
+    if (spec.maxPolicies !== null && learner.length > spec.maxPolicies) {
       problems.push({
-        en: `Use at most ${spec.maxPolicies} NetworkPolicies (you have ${attempt.length}).`,
-        ja: `NetworkPolicy は ${spec.maxPolicies} 個までにしてください（現在 ${attempt.length} 個）。`,
+        en: `Use at most ${spec.maxPolicies} NetworkPolicies (you have ${learner.length}).`,
+        ja: `NetworkPolicy は ${spec.maxPolicies} 個までにしてください（現在 ${learner.length} 個）。`,
       });
     }
     return problems;
