@@ -1,4 +1,5 @@
 // Share links: the text travels in the URL, opens in any browser, and never runs as code.
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { editorReady, editorText, lessonFile, pasteIntoEditor } from './helpers';
@@ -104,3 +105,64 @@ spec:
   expect(csp).toContain("script-src 'self'");
   await other.close();
 });
+
+test('Share starts the link with the address set in the presenter console', async ({ page }) => {
+  await page.goto('/#/presenter/netpol-deny-all');
+  await page.getByTestId('share-base').fill('192.168.1.20:4173');
+  await page.goto('/#/lessons/netpol-deny-all');
+  await pasteIntoEditor(page, '# my attempt\n');
+  await page.getByTestId('share-button').click();
+  await expect(page.getByTestId('share-url')).toHaveValue(/^http:\/\/192\.168\.1\.20:4173\/#\/lessons\/netpol-deny-all\?share=1\.[A-Za-z0-9_-]+$/);
+});
+
+/** Width and height of a PNG, from its IHDR chunk. */
+const pngSize = (bytes: Buffer) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
+
+for (const [lesson, allowed] of [
+  ['netpol-deny-all', '--allowed'],
+  ['rbac-role-binding', '--allowed'],
+  ['psa-baseline-enforce', '--allowed'],
+] as const) {
+  test(`the exported PNG has the legend under the graph (${lesson})`, async ({ page }) => {
+    await page.goto(`/#/lessons/${lesson}`);
+    await expect.poll(() => page.evaluate(() => window.__cksLabGraph?.nodes().length ?? 0)).toBeGreaterThan(0);
+    // The graph alone, as Cytoscape draws it.
+    const graph = await page.evaluate(async () => {
+      const blob = window.__cksLabGraph!.png({ output: 'blob', full: true, scale: 2 }) as unknown as Blob;
+      const image = await createImageBitmap(blob);
+      return { width: image.width, height: image.height };
+    });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+    const bytes = readFileSync((await download.path())!);
+    const size = pngSize(bytes);
+    expect(size.width).toBeGreaterThanOrEqual(graph.width);
+    expect(size.height).toBeGreaterThan(graph.height + 40);
+    // Under the graph: the legend's green "allowed" swatch and dark text.
+    const strip = await page.evaluate(
+      async ([data, top, variable]) => {
+        const image = await createImageBitmap(new Blob([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height - top;
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(image, 0, -top);
+        const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+        const probe = document.createElement('span');
+        probe.style.color = `var(${variable})`;
+        document.body.append(probe);
+        const [r, g, b] = getComputedStyle(probe).color.match(/\d+/g)!.map(Number);
+        probe.remove();
+        let swatch = 0;
+        let ink = 0;
+        for (let i = 0; i < pixels.length; i += 4) {
+          if (Math.abs(pixels[i]! - r!) < 12 && Math.abs(pixels[i + 1]! - g!) < 12 && Math.abs(pixels[i + 2]! - b!) < 12) swatch++;
+          if (pixels[i]! < 90 && pixels[i + 1]! < 90 && pixels[i + 2]! < 90) ink++;
+        }
+        return { swatch, ink };
+      },
+      [bytes.toString('base64'), graph.height, allowed] as const,
+    );
+    expect(strip.swatch).toBeGreaterThan(20);
+    expect(strip.ink).toBeGreaterThan(200);
+  });
+}

@@ -6,17 +6,18 @@ import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from './main';
+import { encodeShare } from '../core/index';
 
 const lessons = fileURLToPath(new URL('../../lessons/', import.meta.url));
 const solution = (id: string): string => readFileSync(join(lessons, id, 'solution.yaml'), 'utf8');
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io: Partial<CliIO> = {
     stdout: { write: (s: string) => ((stdout += s), true) },
     stderr: { write: (s: string) => ((stderr += s), true) },
-    readStdin: () => '',
+    readStdin: () => stdin,
     color: false,
   };
   return { code: await main(args, io), stdout, stderr };
@@ -182,6 +183,86 @@ describe('cks-lab grade --batch', () => {
       ['dave', false],
     ]);
     expect(doc.testsuites.testsuite['@_failures']).toBe('2');
+  });
+});
+
+describe('cks-lab grade --links', () => {
+  const link = async (lesson: string, text: string, base = 'http://192.168.1.20:4173/') => `${base}#/lessons/${lesson}?share=${await encodeShare(text)}`;
+  // As a form exports them: bare links and NAME<TAB>URL rows, a comment, a blank line, junk, another lesson.
+  const answers = async () =>
+    [
+      '# CKS workshop, deny-all',
+      await link('netpol-deny-all', solution('netpol-deny-all')),
+      `bob\t${await link('netpol-deny-all', denyDefaultIngressOnly, 'http://127.0.0.1:4173/')}`,
+      '',
+      'carol\tnot a link <script>&',
+      `dave\t${await link('netpol-ip-block', solution('netpol-ip-block'))}`,
+      `erin\t${await link('netpol-deny-all', 'kind: [\n')}`,
+      'frank\thttp://192.168.1.20:4173/#/lessons/netpol-deny-all?share=1.not-really-deflate',
+    ].join('\n') + '\n';
+
+  it('grades each line as one learner, named by line or by the first column; a bad link fails only its learner (json)', async () => {
+    const dir = scratch({ 'answers.txt': await answers() });
+    const { code, stdout } = await run(['grade', '--lesson', 'netpol-deny-all', '--links', join(dir, 'answers.txt'), '--format', 'json']);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as { lesson: string; passed: boolean; submissions: { name: string; passed: boolean; checks: { id: string; passed: boolean; message: string }[] }[] };
+    expect(report.lesson).toBe('netpol-deny-all');
+    expect(report.passed).toBe(false);
+    expect(report.submissions.map((s) => [s.name, s.passed])).toEqual([
+      ['line 2', true],
+      ['bob', false],
+      ['carol', false],
+      ['dave', false],
+      ['erin', false],
+      ['frank', false],
+    ]);
+    const [, bob, carol, dave, erin, frank] = report.submissions;
+    expect(bob!.checks.find((c) => !c.passed)!.id).toBe('default-cut-off');
+    expect(carol!.checks).toEqual([{ id: 'input', passed: false, message: 'answers.txt:5:1: error[bad-share-link]: not a share link (expected …#/lessons/<id>?share=1.…)' }]);
+    expect(dave!.checks[0]!.message).toContain('a link to lesson netpol-ip-block, not to netpol-deny-all');
+    expect(erin!.checks[0]!.message).toMatch(/^answers\.txt#L7:\d+:\d+: error\[yaml-syntax\]/);
+    expect(frank!.checks[0]!.message).toContain('broken or incomplete');
+  });
+
+  it('prints the class table as text, and exits 0 when every link passes; reads - as standard input', async () => {
+    const dir = scratch({ 'answers.txt': await answers() });
+    const { stdout } = await run(['grade', '--lesson', 'netpol-deny-all', '--links', join(dir, 'answers.txt')]);
+    expect(stdout).toContain('1 of 6 passed');
+    expect(stdout).toMatch(/^line 2 +pass +$/m);
+    expect(stdout).toMatch(/^bob +FAIL +default-cut-off$/m);
+    expect(stdout).toMatch(/^carol +FAIL +input: answers\.txt:5:1: error\[bad-share-link\]/m);
+    const good = [await link('netpol-ip-block', solution('netpol-ip-block')), `ann\t${await link('netpol-ip-block', solution('netpol-ip-block'))}`].join('\r\n');
+    const piped = await run(['grade', '--lesson', 'netpol-ip-block', '--links', '-'], good);
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toContain('2 of 2 passed');
+  });
+
+  it('junit: one testcase per learner, the bad links failed with their reason, valid XML', async () => {
+    const dir = scratch({ 'answers.txt': await answers() });
+    const { code, stdout } = await run(['grade', '--lesson', 'netpol-deny-all', '--links', join(dir, 'answers.txt'), '--format', 'junit']);
+    expect(code).toBe(1);
+    expect(XMLValidator.validate(stdout)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testcase' }).parse(stdout);
+    const cases = doc.testsuites.testsuite.testcase as Record<string, { '#text': string }>[];
+    expect(cases.map((t) => [t['@_name'], 'failure' in t])).toEqual([
+      ['line 2', false],
+      ['bob', true],
+      ['carol', true],
+      ['dave', true],
+      ['erin', true],
+      ['frank', true],
+    ]);
+    expect(cases[2]!.failure!['#text']).toContain('error[bad-share-link]: not a share link');
+    expect(doc.testsuites.testsuite['@_failures']).toBe('5');
+  });
+
+  it('exits 2 for a missing links file, or --links with files or --batch', async () => {
+    const dir = scratch({ 'a.yaml': solution('netpol-deny-all') });
+    const missing = await run(['grade', '--lesson', 'netpol-deny-all', '--links', join(dir, 'nope.txt')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--links');
+    expect((await run(['grade', '--lesson', 'netpol-deny-all', '--links', join(dir, 'a.yaml'), join(dir, 'a.yaml')])).code).toBe(2);
+    expect((await run(['grade', '--lesson', 'netpol-deny-all', '--links', join(dir, 'a.yaml'), '--batch', dir])).stderr).toContain('give one of');
   });
 });
 

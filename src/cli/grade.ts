@@ -1,11 +1,12 @@
 // `cks-lab grade` and `cks-lab lessons`: grade submissions against a lesson, one learner or a whole class.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, type SourceText } from '../topics/netpol/index';
 import { gradeSubmission, loadLesson, LessonError, LANGUAGES, type Language, type Lesson } from '../lessons/index';
 import { readLessonFolders } from '../lessons/read-folder';
 import { readInputs } from './inputs';
+import { parseLinks, readLinkEntry } from './share-links';
 import { topicById } from '../topics/index';
 import { oneOf, parseArgs, UsageError } from '../core/index';
 import type { CliIO } from './main';
@@ -74,6 +75,8 @@ interface GradeOptions {
   lesson: string | null;
   files: string[];
   batch: string | null;
+  /** A file of share links, one learner a line (`-`: standard input). */
+  links: string | null;
   format: 'text' | 'json' | 'junit';
   lang: Language;
   lessons: string | undefined;
@@ -83,6 +86,7 @@ function parseGradeArgs(args: readonly string[]): GradeOptions {
   const a = parseArgs(args, [
     { name: 'lesson', type: 'value' },
     { name: 'batch', type: 'value' },
+    { name: 'links', type: 'value' },
     { name: 'lessons', type: 'value' },
     { name: 'format', type: 'value' },
     { name: 'lang', type: 'value' },
@@ -91,13 +95,15 @@ function parseGradeArgs(args: readonly string[]): GradeOptions {
     lesson: a.value('lesson') ?? null,
     files: a.positional,
     batch: a.value('batch') ?? null,
+    links: a.value('links') ?? null,
     format: oneOf('format', a.value('format'), ['text', 'json', 'junit'], 'text'),
     lang: oneOf('lang', a.value('lang'), LANGUAGES, 'en'),
     lessons: a.value('lessons'),
   };
   if (!o.lesson) throw new UsageError('grade needs --lesson ID (see cks-lab lessons)');
-  if (o.batch && o.files.length > 0) throw new UsageError('give either FILE... or --batch DIR, not both');
-  if (!o.batch && o.files.length === 0) throw new UsageError('grade needs FILE... or --batch DIR');
+  const given = [o.files.length > 0, o.batch !== null, o.links !== null].filter(Boolean).length;
+  if (given > 1) throw new UsageError('give one of FILE..., --batch DIR or --links FILE');
+  if (given === 0) throw new UsageError('grade needs FILE..., --batch DIR or --links FILE');
   return o;
 }
 
@@ -123,7 +129,7 @@ export async function runGrade(args: readonly string[], io: CliIO): Promise<numb
     io.stderr.write(`cks-lab: error[unknown-lesson]: no lesson "${o.lesson}"; the lessons are: ${lessons.map((l) => l.id).join(', ')}\n`);
     return 2;
   }
-  if (!o.batch) {
+  if (!o.batch && !o.links) {
     const { inputs, problems } = readInputs(o.files, io.readStdin);
     const outcome = grade(lesson, basename(o.files[0]!), inputs, problems.map(formatDiagnostic), o.lang);
     for (const line of outcome.warnings) io.stderr.write(line + '\n');
@@ -139,10 +145,12 @@ export async function runGrade(args: readonly string[], io: CliIO): Promise<numb
     else io.stdout.write(textSingle(lesson, outcome, o.lang));
     return outcome.passed ? 0 : 1;
   }
-  const outcomes = batchEntries(o.batch).map(({ name, files }) => {
-    const { inputs, problems } = readInputs(files, io.readStdin);
-    return grade(lesson, name, inputs, problems.map(formatDiagnostic), o.lang);
-  });
+  const outcomes = o.links
+    ? await gradeLinks(lesson, o.links, io, o.lang)
+    : batchEntries(o.batch!).map(({ name, files }) => {
+        const { inputs, problems } = readInputs(files, io.readStdin);
+        return grade(lesson, name, inputs, problems.map(formatDiagnostic), o.lang);
+      });
   const passed = outcomes.length > 0 && outcomes.every((x) => x.passed);
   if (o.format === 'json') {
     const submissions = outcomes.map(({ invalid: _i, ...rest }) => rest);
@@ -150,6 +158,24 @@ export async function runGrade(args: readonly string[], io: CliIO): Promise<numb
   } else if (o.format === 'junit') io.stdout.write(junitBatch(lesson, outcomes));
   else io.stdout.write(textBatch(lesson, outcomes, o.lang));
   return passed ? 0 : 1;
+}
+
+/** Grades a file of share links, each line one learner; a line that is no link to the lesson fails that learner. */
+async function gradeLinks(lesson: Lesson, file: string, io: CliIO, lang: Language): Promise<(Outcome & { invalid: string[] })[]> {
+  let text: string;
+  try {
+    text = file === '-' ? io.readStdin() : readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`--links ${file}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+  const name = file === '-' ? '<stdin>' : basename(file);
+  const outcomes: (Outcome & { invalid: string[] })[] = [];
+  for (const entry of parseLinks(text)) {
+    const { inputs, problems } = await readLinkEntry(entry, lesson.id, name);
+    outcomes.push(grade(lesson, entry.name, inputs, problems.map(formatDiagnostic), lang));
+  }
+  return outcomes;
 }
 
 function textSingle(lesson: Lesson, outcome: Outcome, lang: Language): string {

@@ -12,12 +12,13 @@ const COMMANDS = TOPICS.flatMap((t) => t.commands);
 export const USAGE = `cks-lab: an interactive CKS lab (${TOPICS.map((t) => t.title.en).join(', ')}), and its command line
 
 Usage:
-${[...COMMANDS.flatMap((c) => c.usage), 'cks-lab grade --lesson ID (FILE... | --batch DIR) [--format text|json|junit] [--lang en|ja] [--lessons DIR]', 'cks-lab lessons [--format text|json] [--lang en|ja] [--lessons DIR]', 'cks-lab --help | --version'].map((u) => `  ${u}`).join('\n')}
+${[...COMMANDS.flatMap((c) => c.usage), 'cks-lab grade --lesson ID (FILE... | --batch DIR | --links FILE) [--format text|json|junit] [--lang en|ja] [--lessons DIR]', 'cks-lab lessons [--format text|json] [--lang en|ja] [--lessons DIR]', 'cks-lab --help | --version'].map((u) => `  ${u}`).join('\n')}
 
 ${COMMANDS.map((c) => c.help).join('\n\n')}
 
 grade  Grades a submission (the FILEs together, or each file or sub-folder of DIR as one learner) against a
-       lesson's checks. Exit 0 passed, 1 failed (in a batch: any learner failed), 2 bad input or unknown lesson.
+       lesson's checks. --links FILE grades share links, one learner a line (URL, or NAME<TAB>URL; # comments).
+       Exit 0 passed, 1 failed (in a batch: any learner failed), 2 bad input or unknown lesson.
 lessons Lists the lessons.
 
 Exit status: 0 success, 2 invalid input or usage (each problem as FILE:LINE:COL: error[CODE]: message).`;

@@ -5,3 +5,4 @@ export { analyze, kindsOf, type Analysis, type AnalysisInput, type AnalysisStatu
 export { refSegment, plainText, explained, type ObjectRef, type Segment, type Explained } from './segments';
 export type { ViewGraph, ViewNode, ViewEdge, EdgeVerdict } from './view';
 export { parseArgs, oneOf, UsageError, type FlagSpec, type ParsedArgs, type CliEnv, type CliCommand } from './args';
+export { encodeShare, decodeShare, readShareLink, type ShareTarget } from './share-payload';

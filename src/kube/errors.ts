@@ -29,6 +29,7 @@ export const ERROR_CODES = {
   'unknown-kind': 'a misspelt kind (a near miss of one the lab reads, such as NetworkPolicies)',
   'invalid-flag': 'a command-line flag or value the CLI does not accept',
   'read-failed': 'a file could not be read',
+  'bad-share-link': 'a line of a links file that is not a share link to the lesson, or whose text cannot be decoded',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,6 +1,7 @@
 // Saves the open document to localStorage a moment after it changes (not on every keystroke), at once when
-// another document opens, and when the page is hidden or closed. Workshop documents are never saved.
-import { saveDoc } from './persist';
+// another document opens, and when the page is hidden or closed. Workshop documents are never saved; the
+// presenter's console keeps its step, timer and guesses (at once: they change a few times a minute).
+import { saveDoc, savePresenter } from './persist';
 import type { Doc, LabState } from './types';
 
 const SAVE_AFTER_MS = 400;
@@ -25,6 +26,9 @@ export function installPersistence(store: Subscribable, target: Pick<Window, 'ad
   };
   flushPending = flush;
   const unsubscribe = store.subscribe((state, previous) => {
+    if (state.presenter !== previous.presenter && state.route?.page === 'presenter' && state.doc?.lesson) {
+      savePresenter(state.doc.lesson.id, state.presenter);
+    }
     const doc = state.doc;
     if (doc === previous.doc) return;
     // Another document opened: write the one that was waiting before anything else reads storage.

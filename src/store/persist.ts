@@ -115,3 +115,67 @@ export function saveBackup(key: string, text: string): void {
     // storage full: the notice still offers the text through the store
   }
 }
+
+const SHARE_BASE_KEY = 'cks-lab:share-base';
+/** The base URL the presenter set for share links and the QR code ('' when none: the page's own address). */
+export const loadShareBase = (): string => {
+  try {
+    return storage()?.getItem(SHARE_BASE_KEY) ?? '';
+  } catch {
+    return '';
+  }
+};
+export const saveShareBase = (base: string): void => {
+  try {
+    if (base) storage()?.setItem(SHARE_BASE_KEY, base);
+    else storage()?.removeItem(SHARE_BASE_KEY);
+  } catch {
+    // ignore: the setting lasts for this page
+  }
+};
+
+/** What the presenter's console keeps across a reload, per lesson: the step, the timer, the room's guesses. */
+export interface SavedPresenter {
+  v: 1;
+  step: number;
+  startedAt: number;
+  revealed: boolean;
+  guesses: Record<string, 'allowed' | 'denied'>;
+}
+
+const presenterKey = (lesson: string): string => `${PREFIX}presenter:${lesson}`;
+
+function isSavedPresenter(value: unknown): value is SavedPresenter {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    v.v === 1 &&
+    Number.isInteger(v.step) &&
+    (v.step as number) >= 0 &&
+    typeof v.startedAt === 'number' &&
+    Number.isFinite(v.startedAt) &&
+    typeof v.revealed === 'boolean' &&
+    typeof v.guesses === 'object' &&
+    v.guesses !== null &&
+    Object.values(v.guesses).every((g) => g === 'allowed' || g === 'denied')
+  );
+}
+
+/** The console's saved state for a lesson, or null (none, or unreadable: a workshop then starts afresh). */
+export function loadPresenter(lesson: string): SavedPresenter | null {
+  try {
+    const raw = storage()?.getItem(presenterKey(lesson));
+    const parsed: unknown = raw ? JSON.parse(raw) : null;
+    return isSavedPresenter(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+export function savePresenter(lesson: string, state: Omit<SavedPresenter, 'v'>): void {
+  try {
+    storage()?.setItem(presenterKey(lesson), JSON.stringify({ v: 1, step: state.step, startedAt: state.startedAt, revealed: state.revealed, guesses: state.guesses }));
+  } catch {
+    // storage full: the console still runs
+  }
+}

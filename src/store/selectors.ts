@@ -1,7 +1,8 @@
 // Named selectors: components read the store through these, never the whole state.
 import type { LabState, LessonStatus } from './lab-store';
 import { EDITOR_FILE } from './lab-store';
-import type { TopicId } from './types';
+import type { NetpolResult, TopicId } from './types';
+import { expectedMarksShown } from './expected-marks';
 
 export const selectRoute = (s: LabState) => s.route;
 export const selectLang = (s: LabState) => s.lang;
@@ -11,8 +12,21 @@ export const selectText = (s: LabState) => s.doc?.text ?? '';
 export const selectTextEpoch = (s: LabState) => s.textEpoch;
 export const selectHintsShown = (s: LabState) => s.doc?.hintsShown ?? 0;
 export const selectResult = (s: LabState) => s.result;
-/** The NetworkPolicy part of the result, for the NetworkPolicy views. */
-export const selectNetpol = (s: LabState) => s.result?.netpol ?? null;
+/** The projector hides the lesson's expected marks until the step that reveals them (see expected-marks.ts). */
+export const selectExpectedMarksShown = (s: LabState): boolean => {
+  const lesson = s.doc?.lesson;
+  return s.route.page !== 'present' || !lesson || expectedMarksShown(lesson.steps, s.presenter.step, s.presenter.revealed);
+};
+const ungraded = new WeakMap<NetpolResult, NetpolResult>();
+/** The NetworkPolicy part of the result, for the NetworkPolicy views; without the grade (so without expected
+ * marks) while the projector hides them. */
+export const selectNetpol = (s: LabState): NetpolResult | null => {
+  const netpol = s.result?.netpol ?? null;
+  if (!netpol?.grade || selectExpectedMarksShown(s)) return netpol;
+  let hidden = ungraded.get(netpol);
+  if (!hidden) ungraded.set(netpol, (hidden = { ...netpol, grade: null }));
+  return hidden;
+};
 export const selectRbac = (s: LabState) => s.result?.rbac ?? null;
 export const selectPodSecurity = (s: LabState) => s.result?.podSecurity ?? null;
 /** The topic the page shows. */
@@ -35,3 +49,4 @@ export const selectView = (s: LabState) => s.view;
 export const selectNotice = (s: LabState) => s.notice;
 export const selectReveal = (s: LabState) => s.reveal;
 export const selectPresenter = (s: LabState) => s.presenter;
+export const selectShareBase = (s: LabState) => s.shareBase;

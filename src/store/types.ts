@@ -133,6 +133,11 @@ export interface PresenterSlice {
   revealSolution(): void;
   revealVerdicts(): void;
   guess(edge: string): void;
+  /** Presenter: the timer starts again at 00:00. */
+  restartTimer(): void;
+  /** The base URL of share links and the QR code ('' = the page's own address), kept in localStorage. */
+  shareBase: string;
+  setShareBase(base: string): void;
   /** Projector: take the console's state (text and step) as it arrives. */
   receivePresenter(state: PresenterState, text: string): void;
 }

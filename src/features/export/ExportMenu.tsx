@@ -1,8 +1,9 @@
-// Export: download the editor's YAML, copy it as a `kubectl apply` command, save the graph as PNG.
+// Export: download the editor's YAML, copy it as a `kubectl apply` command, save the graph (with its legend) as PNG.
 import { useEffect, useState } from 'react';
 import { useLab } from '../../store/lab-store';
 import { selectDoc } from '../../store/selectors';
 import { currentGraph } from '../graph/graph-registry';
+import { withLegend } from './png-legend';
 import { useStrings } from '../i18n/useStrings';
 
 /** The editor text as a shell command that applies it. */
@@ -43,17 +44,19 @@ export function ExportMenu({ part }: { part: 'editor' | 'graph' }) {
       setMessage(t.copyFailed);
     }
   };
-  const png = () => {
+  const png = async () => {
     const cy = currentGraph();
     if (!cy) return;
     const bg = getComputedStyle(document.body).getPropertyValue('--bg').trim() || '#ffffff';
-    download(`${base}.png`, cy.png({ output: 'blob', full: true, scale: 2, bg }) as unknown as Blob);
+    const graph = cy.png({ output: 'blob', full: true, scale: 2, bg }) as unknown as Blob;
+    const legend = (cy.container()?.closest('.graph-area') ?? document).querySelector<HTMLElement>('.legend');
+    download(`${base}.png`, await withLegend(graph, legend, 2, bg));
   };
 
   if (part === 'graph') {
     return (
       <div className="export-menu">
-        <button type="button" className="ghost" data-testid="export-png" onClick={png}>
+        <button type="button" className="ghost" data-testid="export-png" onClick={() => void png()}>
           {t.savePng}
         </button>
       </div>

@@ -1,7 +1,7 @@
 // The right-hand column: Graph and Table tabs over the same verdicts, the legend, and the "Why?" panel.
 import { lazy, useState, useCallback } from 'react';
 import { useLab } from '../../store/lab-store';
-import { selectLesson, selectResult, selectTopic, selectView } from '../../store/selectors';
+import { selectExpectedMarksShown, selectLesson, selectResult, selectTopic, selectView } from '../../store/selectors';
 import { RbacPanel } from '../rbac/RbacPanel';
 import { PodSecurityPanel } from '../pod-security/PodSecurityPanel';
 import { TopicPanel } from '../layout/TopicPanel';
@@ -16,14 +16,13 @@ const NetpolGraph = lazy(() => import('./NetpolGraph.lazy'));
 function Legend() {
   const t = useStrings();
   const lesson = useLab(selectLesson);
+  const marks = useLab(selectExpectedMarksShown);
   return (
     <div className="legend" role="group" aria-label={t.legend}>
       <LegendItem swatch="allowed">{t.legendAllowed}</LegendItem>
       <LegendItem swatch="denied">{t.legendDenied}</LegendItem>
       <LegendItem swatch="mixed">{t.legendMixed}</LegendItem>
-      {lesson && (
-        <LegendItem swatch="should">{t.legendMismatch}</LegendItem>
-      )}
+      {lesson && marks && <LegendItem swatch="should">{t.legendMismatch}</LegendItem>}
       <LegendItem swatch="isolated">{t.legendIsolated}</LegendItem>
     </div>
   );

@@ -34,6 +34,7 @@ export const DIAGNOSTICS_JA: Readonly<Record<ErrorCode | RbacErrorCode | PodSecu
   'invalid-value': 'API サーバーが受け付けない値です',
   'invalid-flag': 'コマンドラインのフラグまたは値が正しくありません',
   'read-failed': 'ファイルを読み込めません',
+  'bad-share-link': 'レッスンへの共有リンクではないか、テキストを復元できない行です',
   'invalid-rule': 'API サーバーが受け付けないルールです（verbs がない、apiGroups や resources がない、Role に URL があるなど）',
   'invalid-role-ref': 'API サーバーが受け付けない roleRef です（kind、apiGroup、name を確認しましょう）',
   'invalid-subject': 'API サーバーが受け付けない subject です（kind、apiGroup、name、ServiceAccount の namespace を確認しましょう）',

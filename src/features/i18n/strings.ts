@@ -100,6 +100,13 @@ const en = {
   lastStep: 'This is the last step.',
   shareForRoom: 'Open it on your laptop',
   qrAlt: 'QR code of the link to this lesson with the current text',
+  shareBaseLabel: 'Address the room opens',
+  shareBaseHelp: 'The start of the share link and the QR code. Empty: this page’s own address.',
+  shareBaseLocal: 'This link points at this computer (localhost), which the room cannot open. Enter the lab’s address on the network, such as http://192.168.1.20:4173/ (start the lab with npm start -- --lan to serve it there).',
+  shareBaseInvalid: 'Not a web address: this page’s own address is used.',
+  stepsList: 'Steps',
+  restartTimer: 'Restart the timer',
+  presentLesson: 'Present this lesson',
   predictNow: (n: number, topic = 'netpol') =>
     topic === 'pod-security'
       ? `Predict: click a pod or workload once if admission lets it in, twice if enforce refuses it, again to clear (${n} marked).`
@@ -291,6 +298,13 @@ const ja: Strings = {
   lastStep: 'これが最後のステップです。',
   shareForRoom: '自分のノート PC で開く',
   qrAlt: '現在のテキストでこのレッスンを開くリンクの QR コード',
+  shareBaseLabel: '会場が開くアドレス',
+  shareBaseHelp: '共有リンクと QR コードの先頭部分です。空欄ならこのページ自身のアドレスを使います。',
+  shareBaseLocal: 'このリンクはこのコンピューター（localhost）を指しているため、会場の端末からは開けません。http://192.168.1.20:4173/ のような、ネットワーク上のラボのアドレスを入力してください（npm start -- --lan で起動するとそのアドレスで配信します）。',
+  shareBaseInvalid: 'Web アドレスではありません。このページ自身のアドレスを使います。',
+  stepsList: 'ステップ一覧',
+  restartTimer: 'タイマーをリセット',
+  presentLesson: 'このレッスンを発表する',
   predictNow: (n: number, topic = 'netpol') =>
     topic === 'pod-security'
       ? `予想: Pod やワークロードを 1 回クリックで受け入れ、2 回で enforce による拒否、もう 1 回で取り消し（${n} 件選択済み）。`

@@ -31,7 +31,11 @@ export function LessonPanel() {
       </header>
       {status === 'passed' && <NextLesson id={lesson.id} />}
       <div className="lesson-meta muted">
-        {t.difficulty[lesson.difficulty]} · {t.minutes(lesson.minutes)} · {t.domain(lesson.domain)}
+        {t.difficulty[lesson.difficulty]} · {t.minutes(lesson.minutes)} · {t.domain(lesson.domain)} ·{' '}
+        {/* Workshops: the presenter's console, which drives the projector view. */}
+        <a href={`#/presenter/${encodeURIComponent(lesson.id)}`} data-testid="open-presenter">
+          {t.presentLesson}
+        </a>
       </div>
       <Markdown className="instructions" text={lesson.instructions[lang]} testId="lesson-instructions" />
 

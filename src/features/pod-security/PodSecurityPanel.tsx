@@ -1,6 +1,8 @@
 // The right-hand column of a Pod Security page: Graph and Table tabs, the legend, and "Why?".
 import { lazy } from 'react';
 import { useStrings } from '../i18n/useStrings';
+import { useLab } from '../../store/lab-store';
+import { selectExpectedMarksShown } from '../../store/selectors';
 import { LegendItem } from '../layout/LegendItem';
 import { TopicPanel } from '../layout/TopicPanel';
 import { PodSecurityExplain } from './PodSecurityExplain';
@@ -10,6 +12,7 @@ const PodSecurityGraph = lazy(() => import('./PodSecurityGraph.lazy'));
 
 function Legend() {
   const t = useStrings();
+  const marks = useLab(selectExpectedMarksShown);
   return (
     <div className="legend" role="group" aria-label={t.legend}>
       <LegendItem swatch="allowed">{t.psaLegendAdmitted}</LegendItem>
@@ -17,7 +20,7 @@ function Legend() {
       <LegendItem swatch="denied">{t.psaLegendRejected}</LegendItem>
       <LegendItem>{t.psaLegendExempt}</LegendItem>
       <LegendItem>{t.psaLegendNoStart}</LegendItem>
-      <LegendItem swatch="should">{t.legendMismatch}</LegendItem>
+      {marks && <LegendItem swatch="should">{t.legendMismatch}</LegendItem>}
     </div>
   );
 }

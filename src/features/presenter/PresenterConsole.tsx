@@ -1,12 +1,14 @@
 // `#/presenter/<id>`: the presenter's console. Current and next step, notes, a timer, step buttons and keys,
-// "apply this step's YAML", "reveal solution", predict-then-reveal, and the share link as a QR code. It drives
-// every projector view open in the same browser.
+// every step to jump to, "apply this step's YAML", "reveal solution", predict-then-reveal, and the share link as
+// a QR code on the address the room opens. It drives every projector view open in the same browser; its step,
+// timer and base address survive a reload (localStorage).
 import { useEffect, useMemo, useState } from 'react';
 import QRCode from 'qrcode';
 import { useLab } from '../../store/lab-store';
-import { selectDoc, selectLang, selectLesson, selectPresenter, selectResult, selectStatus, selectTopic } from '../../store/selectors';
+import { selectDoc, selectLang, selectLesson, selectPresenter, selectResult, selectShareBase, selectStatus, selectTopic } from '../../store/selectors';
 import { Markdown } from '../lesson/Markdown';
 import { shareUrl } from '../share/share-link';
+import { effectiveBase, isLocalBase, normalizeBase } from '../share/share-base';
 import { startConsoleSync } from './presenter-sync';
 import { edgeVerdicts, scoreGuesses } from '../../store/predict-score';
 import { useStrings } from '../i18n/useStrings';
@@ -31,8 +33,10 @@ export function PresenterConsole() {
   const topic = useLab(selectTopic);
   const status = useLab(selectStatus);
   const elapsed = useElapsed(presenter.startedAt);
+  const savedBase = useLab(selectShareBase);
   const [qr, setQr] = useState<{ url: string; image: string } | null>(null);
   const id = lesson?.id;
+  const base = effectiveBase(savedBase, location);
 
   useEffect(() => (id ? startConsoleSync(id) : undefined), [id]);
 
@@ -50,6 +54,9 @@ export function PresenterConsole() {
       } else if (e.key === 'ArrowLeft' || e.key === 'PageUp') {
         e.preventDefault();
         goToStep(p.step - 1);
+      } else if (e.key === 'Home' || e.key === 'End') {
+        e.preventDefault();
+        goToStep(e.key === 'Home' ? 0 : Number.MAX_SAFE_INTEGER);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -60,7 +67,7 @@ export function PresenterConsole() {
   useEffect(() => {
     if (!id) return;
     let cancelled = false;
-    void shareUrl(`${location.origin}${location.pathname}`, `/lessons/${id}`, text).then(async (r) => {
+    void shareUrl(base, `/lessons/${id}`, text).then(async (r) => {
       if (cancelled) return;
       if ('tooLong' in r) return setQr(null);
       setQr({ url: r.url, image: await QRCode.toDataURL(r.url, { margin: 1, width: 220, errorCorrectionLevel: 'L' }) });
@@ -68,7 +75,7 @@ export function PresenterConsole() {
     return () => {
       cancelled = true;
     };
-  }, [id, text]);
+  }, [id, text, base]);
 
   const score = useMemo(() => scoreGuesses(edgeVerdicts(result, lesson), presenter.guesses), [result, lesson, presenter.guesses]);
   const counts = useMemo(() => result?.netpol?.connectivity.counts() ?? null, [result]);
@@ -87,6 +94,9 @@ export function PresenterConsole() {
         <span className="console-timer" role="timer" data-testid="presenter-timer" aria-label={t.elapsed}>
           {elapsed}
         </span>
+        <button type="button" className="ghost" data-testid="restart-timer" onClick={() => s.restartTimer()}>
+          {t.restartTimer}
+        </button>
         <a className="secondary button-link" href={`#/present/${lesson.id}`} target="_blank" rel="noopener" data-testid="open-projector">
           {t.openProjector}
         </a>
@@ -123,6 +133,24 @@ export function PresenterConsole() {
           )}
         </section>
         <aside className="console-side">
+          <nav className="console-steps" aria-label={t.stepsList}>
+            <h3>{t.stepsList}</h3>
+            <ol>
+              {lesson.steps.map((st, i) => (
+                <li key={i}>
+                  <button
+                    type="button"
+                    className="linklike"
+                    data-testid={`jump-step-${i + 1}`}
+                    aria-current={i === presenter.step ? 'step' : undefined}
+                    onClick={() => s.goToStep(i)}
+                  >
+                    {st.title[lang]}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </nav>
           <h3>{t.onProjector}</h3>
           <p className="console-room" data-testid="console-room">
             <span className={`status-badge ${status}`} data-state={status}>
@@ -137,6 +165,7 @@ export function PresenterConsole() {
           <h3>{t.nextUp}</h3>
           <p data-testid="next-step-title">{next ? next.title[lang] : t.lastStep}</p>
           <h3>{t.shareForRoom}</h3>
+          <ShareBaseField saved={savedBase} effective={base} />
           {qr ? (
             <figure className="console-qr">
               <img src={qr.image} alt={t.qrAlt} data-testid="share-qr" width={220} height={220} />
@@ -150,5 +179,45 @@ export function PresenterConsole() {
         </aside>
       </div>
     </main>
+  );
+}
+
+/** The address the room opens, as the presenter sets it; warns when the link points at this computer. */
+function ShareBaseField({ saved, effective }: { saved: string; effective: string }) {
+  const t = useStrings();
+  const [draft, setDraft] = useState(saved);
+  const invalid = draft.trim() !== '' && normalizeBase(draft) === null;
+  return (
+    <div className="console-base">
+      <label>
+        <span>{t.shareBaseLabel}</span>
+        <input
+          type="url"
+          data-testid="share-base"
+          value={draft}
+          placeholder={`${location.origin}${location.pathname}`}
+          aria-describedby="share-base-help"
+          spellCheck={false}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            // Saved as typed; an address that is not one yet falls back to the page's own.
+            useLab.getState().setShareBase(e.target.value.trim());
+          }}
+        />
+      </label>
+      <p id="share-base-help" className="muted">
+        {t.shareBaseHelp}
+      </p>
+      {invalid && (
+        <p className="banner warn" role="status" data-testid="share-base-invalid">
+          {t.shareBaseInvalid}
+        </p>
+      )}
+      {isLocalBase(effective) && (
+        <p className="banner warn" role="status" data-testid="share-base-warning">
+          ⚠ {t.shareBaseLocal}
+        </p>
+      )}
+    </div>
   );
 }

@@ -11,6 +11,9 @@ import { startProjectorSync } from './presenter-sync';
 import { edgeVerdicts, scoreGuesses } from '../../store/predict-score';
 import { useStrings } from '../i18n/useStrings';
 
+/** The editor's font on the projector, in pixels: read from the back of a room (the lab's own is 14). */
+export const PROJECTOR_FONT_SIZE = 24;
+
 export function ProjectorView() {
   const t = useStrings();
   const lang = useLab(selectLang);
@@ -53,7 +56,7 @@ export function ProjectorView() {
         </div>
       )}
       <div className="present-main">
-        <EditorPanel fontSize={20} minimal />
+        <EditorPanel fontSize={PROJECTOR_FONT_SIZE} minimal />
         {/* Click an edge to read out why; not while the room is still predicting. */}
         <GraphPanel minimal explain={!predict || presenter.revealed} />
       </div>

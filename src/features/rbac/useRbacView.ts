@@ -2,7 +2,7 @@
 // shared by the graph, the table and the explanation panel.
 import { useMemo } from 'react';
 import { useLab } from '../../store/lab-store';
-import { selectLesson, selectRbac, selectSelectedItem } from '../../store/selectors';
+import { selectExpectedMarksShown, selectLesson, selectRbac, selectSelectedItem } from '../../store/selectors';
 import { buildRbacGraph, lessonQuestions, type Question } from '../../topics/rbac/view/graph';
 import { findRisks, type AccessCheck, type RbacResult } from '../../topics/rbac/index';
 import type { Lesson } from '../../lessons/index';
@@ -42,11 +42,29 @@ function viewOf(base: Base, focus: string | null): RbacView {
   return lastGraph.view;
 }
 
+// The projector before the step that reveals them: the same questions and graph, without what the lesson expects
+// (no amber marks, no "the lesson expects" in Why?).
+const unmarked = new WeakMap<RbacView, RbacView>();
+function withoutExpected(view: RbacView): RbacView {
+  let hidden = unmarked.get(view);
+  if (!hidden) {
+    const questions = view.questions.map((q) => ({ ...q, cells: q.cells.map((c) => ({ ...c, expected: c.allowed ? ('allowed' as const) : ('denied' as const) })) }));
+    const edges = view.graph.edges.map(({ shouldBe: _shouldBe, ...edge }) => edge);
+    unmarked.set(view, (hidden = { ...view, questions, graph: { ...view.graph, edges } }));
+  }
+  return hidden;
+}
+
 export function useRbacView(): RbacView | null {
   const result = useLab(selectRbac);
   const lesson = useLab(selectLesson);
   const selected = useLab(selectSelectedItem);
+  const marks = useLab(selectExpectedMarksShown);
   // The chosen identity (or question) also shows the questions denied as expected.
   const focus = selected && /^(sa|user|group|pod|q):/.test(selected) ? selected : null;
-  return useMemo(() => (result ? viewOf(baseOf(result, lesson), focus) : null), [result, lesson, focus]);
+  return useMemo(() => {
+    if (!result) return null;
+    const view = viewOf(baseOf(result, lesson), focus);
+    return marks ? view : withoutExpected(view);
+  }, [result, lesson, focus, marks]);
 }

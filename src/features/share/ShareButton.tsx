@@ -1,9 +1,11 @@
-// "Share": puts the editor text into a link (and the clipboard) that opens this lesson with it anywhere.
+// "Share": puts the editor text into a link (and the clipboard) that opens this lesson with it anywhere. The link
+// starts with the address set in the presenter's console, if any (the lab's LAN address), else this page's.
 import { useEffect, useState } from 'react';
 import { useLab } from '../../store/lab-store';
 import { selectRoute } from '../../store/selectors';
 import { routePath } from '../../store/routes';
 import { shareUrl } from './share-link';
+import { effectiveBase } from './share-base';
 import { useStrings } from '../i18n/useStrings';
 
 export function ShareButton() {
@@ -22,7 +24,7 @@ export function ShareButton() {
 
   const share = async () => {
     const text = useLab.getState().doc?.text ?? '';
-    const result = await shareUrl(`${location.origin}${location.pathname}`, routePath(route), text);
+    const result = await shareUrl(effectiveBase(useLab.getState().shareBase, location), routePath(route), text);
     if ('tooLong' in result) {
       setUrl('');
       setStatus({ kind: 'too-long', chars: result.tooLong });

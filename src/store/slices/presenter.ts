@@ -1,5 +1,6 @@
 // Workshops: the presenter's step, the YAML it applies, predictions and reveals, and what projectors receive.
 import { freshPresenter } from './route';
+import { loadShareBase, saveShareBase } from '../persist';
 import type { PresenterSlice, SliceCreator } from '../types';
 
 export const createPresenterSlice: SliceCreator<PresenterSlice> = (set, get) => ({
@@ -33,6 +34,14 @@ export const createPresenterSlice: SliceCreator<PresenterSlice> = (set, get) => 
     else if (current === 'allowed') next[edge] = 'denied';
     else delete next[edge];
     set({ presenter: { ...presenter, guesses: next } });
+  },
+  restartTimer() {
+    set({ presenter: { ...get().presenter, startedAt: Date.now() } });
+  },
+  shareBase: loadShareBase(),
+  setShareBase(base) {
+    saveShareBase(base);
+    set({ shareBase: base });
   },
   receivePresenter(state, text) {
     // A new step starts with nothing selected, as on the console.

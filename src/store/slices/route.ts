@@ -1,7 +1,7 @@
 // Which page is open: the route (opening its document), the language, notices.
-import { LANGUAGES, type Language } from '../../lessons/index';
+import { LANGUAGES, type Language, type Lesson } from '../../lessons/index';
 import { lessonById, PLAYGROUND_START } from '../catalog';
-import { loadDoc, loadLang, saveLang } from '../persist';
+import { loadDoc, loadLang, loadPresenter, saveLang } from '../persist';
 import { cancelEvaluation } from '../evaluation';
 import { flushSaves } from '../persist-subscriber';
 import type { Doc, LabState, Notice, PresenterState, Route, RouteSlice, SliceCreator } from '../types';
@@ -28,12 +28,30 @@ export const freshPage = (): Partial<LabState> => ({
   presenter: freshPresenter(),
 });
 
-function openDoc(route: Route, lang: Language): { doc: Doc | null; notice: Notice | null } {
+/** The text a workshop shows at a step: the YAML of that step, or of the last step before it that applies one. */
+export function stepText(lesson: Lesson, step: number, lang: Language): string {
+  for (let i = Math.min(step, lesson.steps.length - 1); i >= 0; i--) {
+    const apply = lesson.steps[i]?.apply;
+    if (apply) return apply[lang];
+  }
+  return lesson.start[lang];
+}
+
+/** The console's state after a reload: its saved step (within the lesson), timer and guesses, else a fresh one. */
+function restoredPresenter(lesson: Lesson): PresenterState {
+  const saved = loadPresenter(lesson.id);
+  if (!saved || saved.step >= lesson.steps.length) return freshPresenter();
+  return { step: saved.step, startedAt: saved.startedAt, revealed: saved.revealed, guesses: saved.guesses };
+}
+
+function openDoc(route: Route, lang: Language): { doc: Doc | null; notice: Notice | null; presenter?: PresenterState } {
   if (route.page === 'present' || route.page === 'presenter') {
     // A workshop has its own text, never the learner's saved work for the lesson.
     const lesson = lessonById(route.id);
     if (!lesson) return { doc: null, notice: null };
-    return { doc: { key: `present:${lesson.id}`, lesson, text: lesson.steps[0]?.apply?.[lang] ?? lesson.start[lang], hintsShown: 0, passed: false, solutionShown: false }, notice: null };
+    // The console picks up where it was before a reload; a projector follows the console.
+    const presenter = route.page === 'presenter' ? restoredPresenter(lesson) : freshPresenter();
+    return { doc: { key: `present:${lesson.id}`, lesson, text: stepText(lesson, presenter.step, lang), hintsShown: 0, passed: false, solutionShown: false }, notice: null, presenter };
   }
   if (route.page === 'lesson') {
     const lesson = lessonById(route.id);
@@ -63,8 +81,8 @@ export const createRouteSlice: SliceCreator<RouteSlice> = (set, get) => ({
     // The text typed a moment ago may not be saved yet, and the route may reopen the same document.
     flushSaves();
     const resolved: Route = 'id' in route && route.page !== 'missing' && !lessonById(route.id) ? { page: 'missing', id: route.id } : route;
-    const { doc, notice } = openDoc(resolved, get().lang);
-    set({ ...freshPage(), route: resolved, doc, notice, textEpoch: get().textEpoch + 1 });
+    const { doc, notice, presenter } = openDoc(resolved, get().lang);
+    set({ ...freshPage(), ...(presenter ? { presenter } : {}), route: resolved, doc, notice, textEpoch: get().textEpoch + 1 });
     if (doc) get().evaluateNow();
   },
 
