@@ -51,17 +51,9 @@ export async function edgeState(page: Page, from: string, to: string) {
 }
 
 /** Clicks the middle of a graph edge, as a learner would. */
+/** Clicks a NetworkPolicy edge where a click selects it (not where it crosses another), as a learner would aim. */
 export async function clickEdge(page: Page, from: string, to: string): Promise<void> {
-  const point = await page.evaluate(
-    ([f, t]) => {
-      const cy = window.__cksLabGraph!;
-      const mid = cy.getElementById(`edge:${f}->${t}`).renderedMidpoint();
-      const box = cy.container()!.getBoundingClientRect();
-      return { x: box.left + mid.x, y: box.top + mid.y };
-    },
-    [from, to] as const,
-  );
-  await page.mouse.click(point.x, point.y);
+  await clickGraphElement(page, `edge:${from}->${to}`);
 }
 
 export const verdictCell = (page: Page, from: string, to: string, port = 80, protocol = 'TCP') =>
@@ -84,6 +76,7 @@ export async function hoverUntil(page: Page, target: Locator, text: string): Pro
 export async function clickGraphElement(page: Page, id: string): Promise<void> {
   // Wait until the element is drawn and a point of it can be hit.
   let point: { x: number; y: number } | null = null;
+  let previous: string | null = null;
   await expect
     .poll(async () => {
       point = await page.evaluate((i) => {
@@ -111,8 +104,12 @@ export async function clickGraphElement(page: Page, id: string): Promise<void> {
         }
         return null;
       }, id);
-      return point !== null;
-    }, { message: `a visible point of ${id}` })
+      // The same point twice in a row: the graph has stopped moving (a redraw or a resize refits it).
+      const key = point ? `${Math.round(point.x)},${Math.round(point.y)}` : null;
+      const stable = key !== null && key === previous;
+      previous = key;
+      return stable;
+    }, { message: `a visible, settled point of ${id}`, intervals: [100, 100, 200, 250, 500] })
     .toBe(true);
   await page.mouse.click(point!.x, point!.y);
 }

@@ -1,7 +1,7 @@
 // More of the lab: the policy under the cursor, export, big clusters, languages and themes.
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import { clickEdge, edgeState, editorReady, editorText, hoverUntil, lessonFile, pasteIntoEditor } from './helpers';
+import { clickEdge, clickGraphElement, edgeState, editorReady, editorText, hoverUntil, lessonFile, pasteIntoEditor } from './helpers';
 
 test('the cursor inside a policy highlights the pods it selects and the peers it admits', async ({ page }) => {
   await page.goto('/#/lessons/netpol-pod-selector');
@@ -42,23 +42,28 @@ test('export: the YAML downloads, the kubectl command is copied, the graph saves
   expect(bytes.length).toBeGreaterThan(5000);
 });
 
-test('above 40 pods the graph shows only the selected pod’s connections', async ({ page }) => {
+test('a big cluster groups connections by namespace; an arrow opens into its pods\' connections, a pod shows its own', async ({ page }) => {
   await page.goto('/#/playground');
   await editorReady(page);
   const pods = Array.from({ length: 45 }, (_, i) =>
     `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}, namespace: ns${i % 3}, labels: {app: a${i % 5}}}\nspec: {containers: [{name: c, image: nginx, ports: [{containerPort: 80}]}]}\nstatus: {podIP: 10.0.0.${i + 1}}\n`,
   ).join('---\n');
   await pasteIntoEditor(page, pods);
-  await expect(page.getByText('45 pods: showing the connections of the selected pod only.')).toBeVisible();
+  await expect(page.getByText('45 pods: arrows join namespaces')).toBeVisible();
   await expect.poll(() => page.evaluate(() => window.__cksLabGraph?.nodes('[kind="pod"]').length)).toBe(45);
-  expect(await page.evaluate(() => window.__cksLabGraph!.edges().length)).toBe(0);
-  const point = await page.evaluate(() => {
-    const cy = window.__cksLabGraph!;
-    const p = cy.getElementById('ep:ns1/p7').renderedPosition();
-    const box = cy.container()!.getBoundingClientRect();
-    return { x: box.left + p.x, y: box.top + p.y };
-  });
-  await page.mouse.click(point.x, point.y);
+  // 3 namespaces: 6 ordered pairs, each 15 x 15 pod pairs on TCP 80, all allowed.
+  await expect.poll(() => page.evaluate(() => window.__cksLabGraph!.edges().map((e) => `${e.id()} ${e.data('label')}`).sort())).toEqual([
+    'group:ns:ns0->ns:ns1 225/225 ✓',
+    'group:ns:ns0->ns:ns2 225/225 ✓',
+    'group:ns:ns1->ns:ns0 225/225 ✓',
+    'group:ns:ns1->ns:ns2 225/225 ✓',
+    'group:ns:ns2->ns:ns0 225/225 ✓',
+    'group:ns:ns2->ns:ns1 225/225 ✓',
+  ]);
+  await clickGraphElement(page, 'group:ns:ns0->ns:ns1');
+  await expect.poll(() => page.evaluate(() => window.__cksLabGraph!.edges('[kind="connection"]').length)).toBe(225);
+  expect(await page.evaluate(() => window.__cksLabGraph!.edges('[kind="connection"]').every((e) => e.data('from').startsWith('ns0/') && e.data('to').startsWith('ns1/')))).toBe(true);
+  await clickGraphElement(page, 'ep:ns1/p7');
   await expect.poll(() => page.evaluate(() => window.__cksLabGraph!.edges().length)).toBe(88); // 44 out, 44 in
   const touching = await page.evaluate(() => window.__cksLabGraph!.edges().every((e) => e.data('from') === 'ns1/p7' || e.data('to') === 'ns1/p7'));
   expect(touching).toBe(true);
@@ -102,12 +107,13 @@ test('the dark theme follows the system', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/#/lessons/netpol-deny-all');
   await editorReady(page);
-  await expect.poll(async () => (await edgeState(page, 'test/sample-pod-3', 'test/sample-pod-4'))?.color.replace(/\s/g, '')).toBe('rgb(74,222,128)');
+  // Before the solution every connection is allowed; pod1 -> pod2 is drawn (the lesson expects it denied).
+  await expect.poll(async () => (await edgeState(page, 'default/sample-pod-1', 'default/sample-pod-2'))?.color.replace(/\s/g, '')).toBe('rgb(74,222,128)');
   const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   expect(background).toBe('rgb(11, 17, 32)');
   await expect(page.locator('.monaco-editor.vs-dark')).toBeVisible();
   await page.emulateMedia({ colorScheme: 'light' });
-  await expect.poll(async () => (await edgeState(page, 'test/sample-pod-3', 'test/sample-pod-4'))?.color.replace(/\s/g, '')).toBe('rgb(21,128,61)');
+  await expect.poll(async () => (await edgeState(page, 'default/sample-pod-1', 'default/sample-pod-2'))?.color.replace(/\s/g, '')).toBe('rgb(21,128,61)');
 });
 
 test('the editor offers completion and hover docs from the NetworkPolicy schema', async ({ page }) => {

@@ -1,7 +1,7 @@
 // The lab as a learner meets it: edges change colour as they type, clicking an edge explains it,
 // the schema flags a misspelt field, and nothing typed is lost.
 import { test, expect } from './fixtures';
-import { clickEdge, edgeState, editorReady, editorText, lessonFile, pasteIntoEditor, verdictCell } from './helpers';
+import { clickEdge, clickGraphElement, edgeState, editorReady, editorText, lessonFile, pasteIntoEditor, verdictCell } from './helpers';
 
 const GREEN = 'rgb(21,128,61)';
 const RED = 'rgb(220,38,38)';
@@ -13,6 +13,10 @@ test('edges turn from green to red as the policy is typed, and the table agrees'
   const normalise = (s: { color: string } | null) => s?.color.replace(/\s/g, '');
   // Before any policy: everything is allowed, and the lesson marks what should be denied: still green (its
   // true verdict), dashed, on an amber glow.
+  // Connections no policy touches are not drawn (the legend says how many); choosing a pod draws all its own.
+  await expect(page.getByTestId('quiet-edges')).toBeVisible();
+  expect(await edgeState(page, 'test/sample-pod-3', 'test/sample-pod-4')).toBeNull();
+  await clickGraphElement(page, 'ep:test/sample-pod-3');
   await expect.poll(async () => (await edgeState(page, 'test/sample-pod-3', 'test/sample-pod-4'))?.verdict).toBe('allowed');
   expect(normalise(await edgeState(page, 'test/sample-pod-3', 'test/sample-pod-4'))).toBe(GREEN);
   expect(await edgeState(page, 'default/sample-pod-1', 'default/sample-pod-2')).toMatchObject({ verdict: 'allowed', shouldBe: 'denied' });

@@ -13,7 +13,7 @@ import { LegendItem } from '../layout/LegendItem';
 
 const NetpolGraph = lazy(() => import('./NetpolGraph.lazy'));
 
-function Legend() {
+function Legend({ quiet }: { quiet: number }) {
   const t = useStrings();
   const lesson = useLab(selectLesson);
   const marks = useLab(selectExpectedMarksShown);
@@ -24,6 +24,11 @@ function Legend() {
       <LegendItem swatch="mixed">{t.legendMixed}</LegendItem>
       {lesson && marks && <LegendItem swatch="should">{t.legendMismatch}</LegendItem>}
       <LegendItem swatch="isolated">{t.legendIsolated}</LegendItem>
+      {quiet > 0 && (
+        <span className="legend-item muted" data-testid="quiet-edges">
+          {t.quietEdges(quiet)}
+        </span>
+      )}
     </div>
   );
 }
@@ -41,7 +46,11 @@ function NetpolPanel({ minimal, explain }: { minimal: boolean; explain: boolean 
   const view = useLab(selectView);
   const result = useLab(selectResult);
   const [limited, setLimited] = useState(false);
-  const onModel = useCallback((m: GraphModel) => setLimited(m.limited), []);
+  const [quiet, setQuiet] = useState(0);
+  const onModel = useCallback((m: GraphModel) => {
+    setLimited(m.limited);
+    setQuiet(m.quiet);
+  }, []);
   const pods = result?.netpol?.cluster.endpoints.filter((e) => e.kind === 'pod').length ?? 0;
   const probes = result?.netpol?.connectivity.probes.map((p) => `${p.protocol} ${p.port}`) ?? [];
   return (
@@ -51,7 +60,7 @@ function NetpolPanel({ minimal, explain }: { minimal: boolean; explain: boolean 
       barExtra={probes.length > 0 && <span className="muted probing">{t.probing(probes.slice(0, 6).join(', ') + (probes.length > 6 ? '…' : ''))}</span>}
       graphBanner={limited && <div className="banner info">{t.bigCluster(pods)}</div>}
       graph={<NetpolGraph onModel={onModel} />}
-      legend={<Legend />}
+      legend={<Legend quiet={quiet} />}
       table={<ConnectivityTable active={view === 'table'} />}
       explain={explain ? <ExplanationPanel quiet={minimal} /> : null}
     />

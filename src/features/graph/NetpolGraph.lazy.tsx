@@ -32,7 +32,10 @@ export default function NetpolGraph({ onModel }: { onModel?: (model: GraphModel)
   const judged = useMemo(() => (predictStep && presenter.revealed ? judgeGuesses(edgeVerdicts(fullResult, lesson), presenter.guesses) : null), [predictStep, presenter, fullResult, lesson]);
   // A grouped (big) graph: the namespace pair whose arrow was opened into its pods' connections.
   const [expanded, setExpanded] = useState<GraphFocus['group']>(null);
-  const model = useMemo(() => (result ? buildGraph(result, selectedPod, t.isolatedWord, expanded, t.insideWord) : null), [result, selectedPod, t, expanded]);
+  const model = useMemo(
+    () => (result ? buildGraph(result, selectedPod, t.isolatedWord, expanded, t.insideWord, predictStep) : null),
+    [result, selectedPod, t, expanded, predictStep],
+  );
   const focus = useMemo(() => (result ? focusPolicy(result, EDITOR_FILE, cursorLine) : null), [result, cursorLine]);
   const style = useMemo(() => graphStyle(dark ? DARK : LIGHT), [dark]);
 

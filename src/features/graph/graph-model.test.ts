@@ -70,11 +70,33 @@ describe('graph model', () => {
     const { edges } = graph(
       TWO_NAMESPACES + '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: test}\nspec: {podSelector: {}}\n',
     );
+    // Only test's pods are isolated (ingress): the connections into them are drawn (3 other pods and the
+    // external to each, less itself... each of the 2 gets 4 sources), the 8 no policy touches are left out.
+    expect(edges.map((e) => `${e.from}>${e.to} ${e.verdict}`).sort()).toEqual([
+      'default/a>test/ccc denied',
+      'default/a>test/dddd denied',
+      'default/bb>test/ccc denied',
+      'default/bb>test/dddd denied',
+      'external:internet>test/ccc denied',
+      'external:internet>test/dddd denied',
+      'test/ccc>test/dddd denied',
+      'test/dddd>test/ccc denied',
+    ]);
+  });
+
+  it('draws every connection on a predict step, and all of a chosen pod\'s', () => {
+    const text = TWO_NAMESPACES + '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: test}\nspec: {podSelector: {}}\n';
+    const c = cluster(text);
+    const result = { cluster: c, connectivity: evaluate(c, { declaredPorts: true }), grade: null, evalMs: 0 };
     // 4 pods + 1 external; every pair with a pod end and a declared port at the destination (the external has none).
-    expect(edges).toHaveLength(4 * 3 + 1 * 4);
-    expect(edges.find((e) => e.from === 'default/a' && e.to === 'test/ccc')!.verdict).toBe('denied');
-    expect(edges.find((e) => e.from === 'test/ccc' && e.to === 'default/a')!.verdict).toBe('allowed');
-    expect(edges.find((e) => e.from === 'external:internet' && e.to === 'default/bb')!.verdict).toBe('allowed');
+    const every = buildGraph(result, null, 'isolated:', null, 'inside', true);
+    expect(every.edges).toHaveLength(4 * 3 + 1 * 4);
+    expect(every.quiet).toBe(0);
+    expect(every.edges.find((e) => e.from === 'test/ccc' && e.to === 'default/a')!.verdict).toBe('allowed');
+    const quiet = buildGraph(result, null);
+    expect(quiet.quiet).toBe(8);
+    const chosen = buildGraph(result, 'default/a');
+    expect(chosen.edges.filter((e) => e.from === 'default/a' || e.to === 'default/a')).toHaveLength(3 + 3 + 1);
   });
 });
 

@@ -47,6 +47,8 @@ export interface GraphModel {
   edges: GraphEdge[];
   /** True when connections are grouped by namespace (a big cluster). */
   limited: boolean;
+  /** Connections not drawn because no policy touches them (allowed, as nothing isolates either end). */
+  quiet: number;
   probes: readonly Probe[];
 }
 
@@ -91,10 +93,14 @@ export function layout(cluster: Cluster): Map<string, { x: number; y: number }> 
     const pods = byNamespace.get(ns.name) ?? [];
     const cols = Math.max(1, Math.ceil(Math.sqrt(pods.length)));
     const rows = Math.max(1, Math.ceil(pods.length / cols));
+    // Odd rows sit half a step to the right (bricks), so an arrow from a pod to the pod straight below another
+    // never runs hidden under a third one's arrows.
+    const brick = rows > 1 ? POD_DX / 2 : 0;
     pods.forEach((pod, i) => {
-      positions.set(nodeId(pod.id), { x: x + (i % cols) * POD_DX, y: y + Math.floor(i / cols) * POD_DY });
+      const row = Math.floor(i / cols);
+      positions.set(nodeId(pod.id), { x: x + (i % cols) * POD_DX + (row % 2) * brick, y: y + row * POD_DY });
     });
-    const width = cols * POD_DX;
+    const width = cols * POD_DX + brick;
     maxX = Math.max(maxX, x + width);
     rowHeight = Math.max(rowHeight, rows * POD_DY);
     column++;
@@ -134,7 +140,15 @@ function tooltipOf(e: Endpoint): string {
 const groupOf = (e: Endpoint): string => (e.namespace === null ? nodeId(e.id) : `ns:${e.namespace}`);
 
 /** Builds nodes and edges for the graph from one evaluation. */
-export function buildGraph(result: NetpolResult, selectedPod: string | null, isolatedWord = 'isolated:', expanded: GraphFocus['group'] = null, insideWord = 'inside'): GraphModel {
+export function buildGraph(
+  result: NetpolResult,
+  selectedPod: string | null,
+  isolatedWord = 'isolated:',
+  expanded: GraphFocus['group'] = null,
+  insideWord = 'inside',
+  /** Draw every connection, quiet ones too (a predict step: leaving some out would give answers away). */
+  everyEdge = false,
+): GraphModel {
   const { cluster, connectivity, grade } = result;
   const podCount = cluster.endpoints.filter((e) => e.kind === 'pod').length;
   const grouped = podCount > GROUP_ABOVE_PODS;
@@ -194,7 +208,10 @@ export function buildGraph(result: NetpolResult, selectedPod: string | null, iso
 
   const limited = grouped;
   const edges: GraphEdge[] = [];
-  const addEdge = (s: number, d: number): void => {
+  const ingressIsolated = endpoints.map((_, i) => connectivity.isolation(i).ingress.length > 0);
+  const egressIsolated = endpoints.map((_, i) => connectivity.isolation(i).egress.length > 0);
+  let quiet = 0;
+  const addEdge = (s: number, d: number, always = false): void => {
     if (s === d || !connectivity.isPair(s, d)) return;
     const from = endpoints[s]!;
     const to = endpoints[d]!;
@@ -212,6 +229,12 @@ export function buildGraph(result: NetpolResult, selectedPod: string | null, iso
       parts.push(`${probe.port}${probe.protocol === 'TCP' ? '' : '/' + probe.protocol} ${ok ? '✓' : '✗'}`);
     }
     const verdict: EdgeVerdict = allowed === probes.length ? 'allowed' : allowed === 0 ? 'denied' : 'mixed';
+    // A connection no policy touches (neither end isolated that way) is allowed by default: left out unless
+    // the lesson expects otherwise or it is a chosen pod's, so what policies decide stays readable.
+    if (!always && !everyEdge && !ingressIsolated[d] && !egressIsolated[s] && verdict === 'allowed' && !shouldBe) {
+      quiet++;
+      return;
+    }
     edges.push({
       id: edgeId(from.id, to.id),
       source: nodeId(from.id),
@@ -226,11 +249,11 @@ export function buildGraph(result: NetpolResult, selectedPod: string | null, iso
   };
   const selected = endpoints.findIndex((e) => e.id === selectedPod);
   if (!grouped) {
-    for (let s = 0; s < endpoints.length; s++) for (let d = 0; d < endpoints.length; d++) addEdge(s, d);
+    for (let s = 0; s < endpoints.length; s++) for (let d = 0; d < endpoints.length; d++) addEdge(s, d, s === selected || d === selected);
   } else if (selected >= 0) {
     // A pod chosen in a big cluster: its own connections, both ways, and nothing else.
-    for (let d = 0; d < endpoints.length; d++) addEdge(selected, d);
-    for (let s = 0; s < endpoints.length; s++) if (s !== selected) addEdge(s, selected);
+    for (let d = 0; d < endpoints.length; d++) addEdge(selected, d, true);
+    for (let s = 0; s < endpoints.length; s++) if (s !== selected) addEdge(s, selected, true);
   } else {
     for (const [key, sum] of summaries!) {
       const [from, to] = key.split('->') as [string, string];
@@ -239,7 +262,7 @@ export function buildGraph(result: NetpolResult, selectedPod: string | null, iso
         // An opened arrow: its pods' own connections instead.
         for (let s = 0; s < endpoints.length; s++) {
           if (groupOf(endpoints[s]!) !== from) continue;
-          for (let d = 0; d < endpoints.length; d++) if (groupOf(endpoints[d]!) === to) addEdge(s, d);
+          for (let d = 0; d < endpoints.length; d++) if (groupOf(endpoints[d]!) === to) addEdge(s, d, true);
         }
         continue;
       }
@@ -257,7 +280,7 @@ export function buildGraph(result: NetpolResult, selectedPod: string | null, iso
       });
     }
   }
-  return { nodes, edges, limited, probes: connectivity.probes };
+  return { nodes, edges, limited, quiet, probes: connectivity.probes };
 
   /** Allowed and total cells (pod pairs x probes) for each ordered pair of boxes, and a disagreement with the lesson. */
   function summarize(r: NetpolResult): Map<string, { allowed: number; total: number; shouldBe: Verdict | null }> {
