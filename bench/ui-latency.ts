@@ -103,7 +103,7 @@ try {
   await page.locator('.monaco-editor .view-lines').waitFor();
   await paste(page, readFileSync('lessons/netpol-pod-selector/solution.yaml', 'utf8'));
   await page.getByTestId('lesson-status').and(page.locator('[data-state="passed"]')).waitFor();
-  await measure(page, 'lesson (4 pods, 1 external)');
+  await measure(page, 'lesson (8 pods, 2 externals, 5 probes)');
   await page.goto(`${BASE}/#/lessons/rbac-least-privilege-ci`);
   await page.locator('.monaco-editor .view-lines').waitFor();
   await paste(page, readFileSync('lessons/rbac-least-privilege-ci/solution.yaml', 'utf8'));
