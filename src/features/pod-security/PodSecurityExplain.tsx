@@ -6,22 +6,10 @@ import { useMemo } from 'react';
 import { useLab, EDITOR_FILE } from '../../store/lab-store';
 import { selectLang, selectSelectedItem, selectStale } from '../../store/selectors';
 import { useStrings } from '../i18n/useStrings';
-import { explainObject, namespaceNodeId, objectNodeId, type EffectiveContext, type NamespaceOutcome, type PodSecurityResult, type PsaObject } from '../../topics/pod-security/index';
+import { applyLines, explainObject, namespaceNodeId, objectNodeId, type EffectiveContext, type NamespaceOutcome } from '../../topics/pod-security/index';
 import type { SourceLocation } from '../../kube/index';
 import type { Language } from '../../core/index';
 import { usePodSecurityView } from './usePodSecurityView';
-
-const PLURAL: Record<string, string> = {
-  Pod: 'pods',
-  Deployment: 'deployment.apps',
-  ReplicaSet: 'replicaset.apps',
-  StatefulSet: 'statefulset.apps',
-  DaemonSet: 'daemonset.apps',
-  Job: 'job.batch',
-  CronJob: 'cronjob.batch',
-  PodTemplate: 'podtemplate',
-  ReplicationController: 'replicationcontroller',
-};
 
 function FaultLinks({ faults }: { faults: readonly SourceLocation[] }) {
   const t = useStrings();
@@ -43,14 +31,6 @@ function FaultLinks({ faults }: { faults: readonly SourceLocation[] }) {
       )}
     </>
   );
-}
-
-/** What `kubectl apply` prints for the object. */
-function kubectlLines(obj: PsaObject, result: PodSecurityResult): string[] {
-  const v = result.verdicts.get(obj)!;
-  const singular = obj.kind === 'Pod' ? 'pod' : (PLURAL[obj.kind] ?? obj.kind.toLowerCase());
-  if (!v.allowed) return [`Error from server (Forbidden): error when creating "${obj.location.file}": pods "${obj.name}" is forbidden: ${v.message}`];
-  return [...v.warnings.map((w) => `Warning: ${w}`), `${singular}/${obj.name} created`];
 }
 
 function ContainerTable({ contexts, lang }: { contexts: readonly EffectiveContext[]; lang: Language }) {
@@ -175,7 +155,7 @@ export function PodSecurityExplain({ quiet = false }: { quiet?: boolean }) {
       // The lesson expects another verdict (the amber halo in the graph): say which.
       const want = view.expected.get(selected);
       const expected = want && want !== explanation.kind && !(want === 'allowed' && explanation.kind !== 'rejected') ? want : null;
-      return { kind: 'object' as const, obj, existing, expected, explanation, lines: kubectlLines(obj, result), contexts: result.contexts(obj) };
+      return { kind: 'object' as const, obj, existing, expected, explanation, lines: applyLines(obj, result.verdicts.get(obj)!), contexts: result.contexts(obj) };
     }
     const ns = [...result.namespaces.values()].find((n) => namespaceNodeId(n.namespace.name) === selected);
     if (ns) return { kind: 'namespace' as const, ns };

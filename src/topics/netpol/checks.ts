@@ -83,6 +83,17 @@ export function matchesPattern(pattern: string, e: Endpoint): boolean {
   return e.id === pattern;
 }
 
+
+/** An optional `probe:` of a lesson check: one probe such as 80/TCP, or null when absent. */
+function oneProbe(value: unknown, at: string, fail: LessonFail): Probe | null {
+  if (value === undefined) return null;
+  const parsed = parseProbeList(String(value));
+  if ('error' in parsed || parsed.probes.length !== 1) {
+    fail(at, 'must be one probe such as 80/TCP');
+    return null;
+  }
+  return parsed.probes[0]!;
+}
 /** The verdict a connectivity check expects for one connection. */
 export function expectedVerdict(spec: ConnectivityCheck, from: Endpoint, to: Endpoint, probe: Probe): ExpectedVerdict {
   let verdict = spec.default;
@@ -110,12 +121,7 @@ export const connectivityCheck: CheckKind<ConnectivityCheck, Cluster, Connectivi
     (Array.isArray(value.except) ? value.except : []).forEach((e: unknown, j: number) => {
       const at = `${path}.except[${j}]`;
       if (!isObj(e)) return fail(at, 'must be a mapping');
-      let probe: Probe | null = null;
-      if (e.probe !== undefined) {
-        const parsed = parseProbeList(String(e.probe));
-        if ('error' in parsed || parsed.probes.length !== 1) fail(`${at}.probe`, 'must be one probe such as 80/TCP');
-        else probe = parsed.probes[0]!;
-      }
+      const probe = oneProbe(e.probe, `${at}.probe`, fail);
       except.push({ from: pattern(e.from, `${at}.from`, fail), to: pattern(e.to, `${at}.to`, fail), probe, verdict: verdict(e.verdict, `${at}.verdict`) });
     });
     if (value.except !== undefined && !Array.isArray(value.except)) fail(`${path}.except`, 'must be a list');
@@ -215,12 +221,7 @@ export const policyCheck: CheckKind<PolicyCheck, Cluster, Connectivity> = {
     (Array.isArray(value.admits) ? value.admits : []).forEach((e: unknown, j: number) => {
       const at = `${path}.admits[${j}]`;
       if (!isObj(e)) return fail(at, 'must be a mapping');
-      let probe: Probe | null = null;
-      if (e.probe !== undefined) {
-        const parsed = parseProbeList(String(e.probe));
-        if ('error' in parsed || parsed.probes.length !== 1) fail(`${at}.probe`, 'must be one probe such as 80/TCP');
-        else probe = parsed.probes[0]!;
-      }
+      const probe = oneProbe(e.probe, `${at}.probe`, fail);
       const direction = e.direction ?? 'ingress';
       if (direction !== 'ingress' && direction !== 'egress') fail(`${at}.direction`, 'must be ingress or egress');
       admits.push({ from: pattern(e.from, `${at}.from`, fail), to: pattern(e.to, `${at}.to`, fail), probe, direction: direction as AdmitsPattern['direction'] });

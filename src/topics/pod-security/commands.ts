@@ -7,6 +7,7 @@ import { LEVELS, labelErrorText, levelVersionString, parseVersion, versionString
 import { REGISTRY, failures, forbiddenDetail, type IdentifiedResult } from './registry';
 
 import type { PodSecurityResult } from './evaluate';
+import type { AdmissionVerdict } from './admission';
 import { admitNamespace } from './admission';
 import type { PsaObject } from './build';
 
@@ -38,6 +39,13 @@ export interface AdmitRow {
 interface Line {
   order: number;
   lines: string[];
+}
+
+/** What `kubectl apply` prints for an object the admission plugin answered: the refusal, or warnings and "created". */
+export function applyLines(obj: PsaObject, v: AdmissionVerdict): string[] {
+  const res = RESOURCES[obj.kind]!;
+  if (!v.allowed) return [`Error from server (Forbidden): error when creating "${obj.source.doc.file}": ${res.plural} "${obj.name}" is forbidden: ${v.message}`];
+  return [...v.warnings.map((w) => `Warning: ${w}`), `${res.singular}/${obj.name} created`];
 }
 
 /** Judges every object; with `forced`, against that policy alone (as a namespace enforcing it would). */
@@ -78,13 +86,8 @@ export function admitRows(result: PodSecurityResult, forced: LevelVersion | null
         violations: violations(failed),
         warnings: v.warnings.map((w) => w),
       };
-      if (!v.allowed) {
-        rejected = true;
-        lines.push(`Error from server (Forbidden): error when creating "${file(obj)}": ${res.plural} "${obj.name}" is forbidden: ${v.message}`);
-      } else {
-        for (const w of v.warnings) lines.push(`Warning: ${w}`);
-        lines.push(`${res.singular}/${obj.name} created`);
-      }
+      if (!v.allowed) rejected = true;
+      lines.push(...applyLines(obj, v));
     }
     rows.push(row);
     text.push({ order: obj.order, lines });

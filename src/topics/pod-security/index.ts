@@ -9,3 +9,4 @@ export { explainObject, verdictKind, CHECK_DOCS, type ObjectExplanation, type Ve
 export { buildPodSecurityGraph, objectNodeId, namespaceNodeId, policySummary } from './view/graph';
 export { levelVersionString } from './levels';
 export { expectedVerdicts } from './view/expected';
+export { applyLines } from './commands';
