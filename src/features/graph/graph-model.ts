@@ -284,20 +284,40 @@ export function buildGraph(
 
   /** Allowed and total cells (pod pairs x probes) for each ordered pair of boxes, and a disagreement with the lesson. */
   function summarize(r: NetpolResult): Map<string, { allowed: number; total: number; shouldBe: Verdict | null }> {
-    const out = new Map<string, { allowed: number; total: number; shouldBe: Verdict | null }>();
     const eps = r.cluster.endpoints;
-    const groups = eps.map(groupOf);
+    // Boxes as small integers and the tallies in flat arrays: this runs over every cell on each keystroke.
+    const boxIds: string[] = [];
+    const boxIndex = new Map<string, number>();
+    const boxOf = eps.map((e) => {
+      const id = groupOf(e);
+      let i = boxIndex.get(id);
+      if (i === undefined) {
+        i = boxIds.length;
+        boxIds.push(id);
+        boxIndex.set(id, i);
+      }
+      return i;
+    });
+    const n = boxIds.length;
+    const allowed = new Uint32Array(n * n);
+    const total = new Uint32Array(n * n);
+    const shouldBe: (Verdict | null)[] = new Array<Verdict | null>(n * n).fill(null);
     for (const { from: s, to: d, probe: g } of r.connectivity.cells()) {
       if (s === d) continue;
-      const key = `${groups[s]}->${groups[d]}`;
-      let sum = out.get(key);
-      if (!sum) out.set(key, (sum = { allowed: 0, total: 0, shouldBe: null }));
+      const k = boxOf[s]! * n + boxOf[d]!;
       const ok = r.connectivity.verdict(s, d, g).allowed;
-      sum.total++;
-      if (ok) sum.allowed++;
-      if (r.grade && sum.shouldBe === null) {
+      total[k]!++;
+      if (ok) allowed[k]!++;
+      if (r.grade && shouldBe[k] === null) {
         const want = r.grade.expected(eps[s]!, eps[d]!, r.connectivity.probes[g]!, ok ? 'allowed' : 'denied');
-        if (want !== null && want !== (ok ? 'allowed' : 'denied')) sum.shouldBe = want;
+        if (want !== null && want !== (ok ? 'allowed' : 'denied')) shouldBe[k] = want;
+      }
+    }
+    const out = new Map<string, { allowed: number; total: number; shouldBe: Verdict | null }>();
+    for (let a = 0; a < n; a++) {
+      for (let b = 0; b < n; b++) {
+        const k = a * n + b;
+        if (total[k]! > 0) out.set(`${boxIds[a]}->${boxIds[b]}`, { allowed: allowed[k]!, total: total[k]!, shouldBe: shouldBe[k]! });
       }
     }
     return out;
