@@ -2,27 +2,16 @@
 // cluster fail (TCP 80 only where "all" was asked, the lesson's IPs listed, `app In (pod1, pod2)` for every pod,
 // `NotIn [test]` for default, label peers from every namespace, a decoy policy elsewhere that uses the asked peer
 // kind), and a property test: every mutation of a solution that changes what the lesson grades fails.
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { parseAllDocuments, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { gradeAttempt, loadLesson, type Grade, type Lesson } from './index';
-import { readLessonFolders } from './read-folder';
+import { gradeAttempt, type Grade, type Lesson } from './index';
+import { lessonsOf } from './test-grading';
 import { matchesPattern, type IsolationCheck } from '../topics/netpol/index';
 import { policyCheck } from '../topics/netpol/checks';
 
-const root = fileURLToPath(new URL('../../lessons/', import.meta.url));
-const lessons = new Map<string, Lesson>(
-  readLessonFolders(root)
-    .filter((f) => f.folder.startsWith('lessons/netpol-'))
-    .map((f) => [f.folder.split('/')[1]!, loadLesson(f)]),
-);
+const { lesson } = lessonsOf('netpol-');
 const IDS = ['netpol-allow-all', 'netpol-deny-all', 'netpol-egress-only', 'netpol-pod-selector', 'netpol-namespace-selector', 'netpol-ip-block'];
-const lesson = (id: string): Lesson => {
-  const l = lessons.get(id);
-  if (!l) throw new Error(`no lesson ${id}`);
-  return l;
-};
 
 // ---- builders --------------------------------------------------------------------------------------------------
 

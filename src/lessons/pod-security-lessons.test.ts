@@ -2,22 +2,13 @@
 // examiner would reject fail with the checks that name the mistake (labels on the wrong namespace, warn instead of
 // enforce, privileged: false with hostPID left, drop [NET_RAW] instead of ALL, seccomp on one container only,
 // runAsUser: 0, an Unconfined profile, CAP_-prefixed capabilities, a deleted init container, a renamed pod, ...).
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { gradeAttempt, loadLesson, type Lesson } from './index';
-import { readLessonFolders } from './read-folder';
+import { gradeAttempt } from './index';
+import { expectPasses, failingChecks, lessonsOf } from './test-grading';
 
-const root = fileURLToPath(new URL('../../lessons/', import.meta.url));
-const lessons = new Map<string, Lesson>(
-  readLessonFolders(root)
-    .filter((f) => f.folder.startsWith('lessons/psa-'))
-    .map((f) => [f.folder.split('/')[1]!, loadLesson(f)]),
-);
-const lesson = (id: string): Lesson => {
-  const l = lessons.get(id);
-  if (!l) throw new Error(`no lesson ${id}`);
-  return l;
-};
+const { lessons, lesson } = lessonsOf('psa-');
+const failing = (id: string, text: string): string[] => failingChecks(lesson(id), text);
+const passes = (id: string, text: string): void => expectPasses(lesson(id), text);
 
 /** The text with each [from, to] replaced once; a `from` that is not there is a broken test, not a pass. */
 function edit(text: string, ...changes: [from: string, to: string][]): string {
@@ -30,24 +21,7 @@ function edit(text: string, ...changes: [from: string, to: string][]): string {
   return out;
 }
 
-/** Grades a mistaken attempt: it must be failed (not invalid, not pending); returns the ids of the failing checks. */
-function failing(id: string, text: string): string[] {
-  const grade = gradeAttempt(lesson(id), text);
-  expect(grade.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  expect(grade.status).toBe('failed');
-  for (const c of grade.checks.filter((c) => !c.passed)) {
-    expect(c.problems.length).toBeGreaterThan(0);
-    expect(c.problems[0]!.ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
-  }
-  return grade.checks.filter((c) => !c.passed).map((c) => c.id);
-}
 
-function passes(id: string, text: string): void {
-  const grade = gradeAttempt(lesson(id), text);
-  expect(grade.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  expect(grade.checks.filter((c) => !c.passed).map((c) => `${c.id}: ${c.problems[0]?.en}`)).toEqual([]);
-  expect(grade.status).toBe('passed');
-}
 
 /** The problems of one check, in English (to pin a message). */
 function problems(id: string, text: string, check: string): string[] {

@@ -1,23 +1,14 @@
 // The RBAC lessons: each solution passes, and the answers a CKS examiner would reject fail with the checks that
 // name the mistake (a ClusterRoleBinding where a RoleBinding was asked, `*` verbs, the decoy ServiceAccount, edit
 // instead of view, resourceNames with list, a cluster-admin binding left in place, ...).
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { gradeAttempt, loadLesson, type Lesson } from './index';
-import { readLessonFolders } from './read-folder';
+import { gradeAttempt } from './index';
+import { expectPasses, failingChecks, lessonsOf } from './test-grading';
 import { parseIdentity, type RbacResult } from '../topics/rbac/index';
 
-const root = fileURLToPath(new URL('../../lessons/', import.meta.url));
-const lessons = new Map<string, Lesson>(
-  readLessonFolders(root)
-    .filter((f) => f.folder.startsWith('lessons/rbac-'))
-    .map((f) => [f.folder.split('/')[1]!, loadLesson(f)]),
-);
-const lesson = (id: string): Lesson => {
-  const l = lessons.get(id);
-  if (!l) throw new Error(`no lesson ${id}`);
-  return l;
-};
+const { lessons, lesson } = lessonsOf('rbac-');
+const failing = (id: string, text: string): string[] => failingChecks(lesson(id), text);
+const passes = (id: string, text: string): void => expectPasses(lesson(id), text);
 
 // ---- small builders for the attempts ---------------------------------------------------------------------------
 
@@ -51,24 +42,7 @@ const clusterRoleBinding = (name: string, ref: string, subjects: readonly Subjec
 const docs = (...texts: string[]): string => texts.join('---\n');
 const saSubject = (namespace: string | undefined, name: string): Subject => ({ kind: 'ServiceAccount', name, ...(namespace !== undefined ? { namespace } : {}) });
 
-/** Grades a mistaken attempt: it must be failed (not invalid, not pending); returns the ids of the failing checks. */
-function failing(id: string, text: string): string[] {
-  const grade = gradeAttempt(lesson(id), text);
-  expect(grade.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  expect(grade.status).toBe('failed');
-  for (const c of grade.checks.filter((c) => !c.passed)) {
-    expect(c.problems.length).toBeGreaterThan(0);
-    expect(c.problems[0]!.ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
-  }
-  return grade.checks.filter((c) => !c.passed).map((c) => c.id);
-}
 
-function passes(id: string, text: string): void {
-  const grade = gradeAttempt(lesson(id), text);
-  expect(grade.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  expect(grade.checks.filter((c) => !c.passed).map((c) => `${c.id}: ${c.problems[0]?.en}`)).toEqual([]);
-  expect(grade.status).toBe('passed');
-}
 
 const IDS = [
   'rbac-role-binding',
