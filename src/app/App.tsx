@@ -1,10 +1,11 @@
 // The composition root: header, notices and the page for the current route.
 import { useEffect } from 'react';
 import { useLab } from '../store/lab-store';
-import { selectLang, selectNotice, selectRoute } from '../store/selectors';
+import { selectLang, selectNotice, selectQuestionsOpen, selectRoute } from '../store/selectors';
 import { LANGUAGES, type Language } from '../lessons/index';
 import { LessonList } from '../features/lesson/LessonList';
 import { LessonPanel } from '../features/lesson/LessonPanel';
+import { PredictCover } from '../features/lesson/PredictQuestions';
 import { EditorPanel } from '../features/editor/EditorPanel';
 import { GraphPanel } from '../features/graph/GraphPanel';
 import { ProjectorView } from '../features/presenter/ProjectorView';
@@ -76,6 +77,7 @@ function Notice() {
 export function App() {
   const route = useLab(selectRoute);
   const lang = useLab(selectLang);
+  const questionsOpen = useLab(selectQuestionsOpen);
   const t = useStrings();
 
   useEffect(() => {
@@ -93,7 +95,7 @@ export function App() {
       <main className="lab lab-lesson" id="main">
         <LessonPanel />
         <EditorPanel />
-        <GraphPanel />
+        {questionsOpen ? <PredictCover /> : <GraphPanel />}
       </main>
     );
   } else if (route.page === 'playground') {

@@ -31,7 +31,7 @@ export function gradeSubmission(lesson: Lesson, inputs: readonly SourceText[], c
     topics: lesson.topics.map((id) => topicById(id)!),
     options: lesson.options,
     checks: lesson.checks,
-    base: [lesson.cluster],
+    base: lesson.clusters,
     attempt: inputs,
     cache,
   });

@@ -3,7 +3,7 @@
 import { parseAllDocuments } from 'yaml';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { gradeAttempt, loadLesson, LessonError, type Lesson } from './index';
+import { answerQuestions, gradeAttempt, loadLesson, LessonError, type Lesson } from './index';
 import { readLessonFolders } from './read-folder';
 
 const root = fileURLToPath(new URL('../../lessons/', import.meta.url));
@@ -38,6 +38,18 @@ describe('every lesson', () => {
       expect(l.start.ja).not.toBe(l.start.en);
       expect(l.start.ja.split('\n')[0]).toMatch(/^# .*[\u3040-\u30ff\u4e00-\u9fff]/);
     });
+    if (l.questions.length > 0) {
+      it(`${id}: its "predict first" questions name endpoints of its cluster and get both answers`, () => {
+        const answers = answerQuestions(l);
+        expect(answers).toHaveLength(l.questions.length);
+        // A quiz whose answers are all "allowed" (or all "denied") teaches nothing and is passed by always clicking one.
+        expect(new Set(answers.map((a) => a.allowed)).size).toBe(2);
+        for (const a of answers) {
+          expect(a.why.length).toBeGreaterThan(0);
+          expect(a.why.every((w) => w.en !== '' && /[\u3040-\u30ff\u4e00-\u9fff]/.test(w.ja))).toBe(true);
+        }
+      });
+    }
     it(`${id}: texts exist in English and Japanese`, () => {
       for (const text of [l.title, l.summary, l.instructions, ...l.hints, ...l.checks.flatMap((c) => [c.title, c.hint])]) {
         expect(text.en.trim()).not.toBe('');
@@ -240,5 +252,24 @@ describe('lesson validation', () => {
     expect(yaml).toContain(probes);
     expect(() => loadLesson(broken(yaml.replace(probes, `${probes}\n  ports: [1]`)))).toThrow(/netpol\.ports: is not a netpol option/);
     expect(() => loadLesson(broken(yaml.replace(probes, '  probes: []')))).toThrow(/netpol\.probes: must list at least one probe/);
+  });
+
+  it('reads "predict first" questions and rejects broken ones, naming the field', () => {
+    const yaml = base.files['lesson.yaml']!;
+    const withQuestions = (q: string): string => yaml.replace('hints:\n', `questions:\n${q}hints:\n`);
+    const l = loadLesson(broken(withQuestions('  - {from: default/sample-pod-1, to: external:internet, probe: 53/udp}\n')));
+    expect(l.questions).toEqual([{ from: 'default/sample-pod-1', to: 'external:internet', probe: { port: 53, protocol: 'UDP' } }]);
+    expect(loadLesson(base).questions).toEqual([]);
+    expect(() => loadLesson(broken(withQuestions('  - {from: default/*, to: test/sample-pod-3, probe: 80/TCP}\n')))).toThrow(/questions\[0\]\.from: must name one endpoint/);
+    expect(() => loadLesson(broken(withQuestions('  - {from: default/sample-pod-1, to: test/sample-pod-3, probe: 80-81/TCP}\n')))).toThrow(/questions\[0\]\.probe: must be one probe/);
+    expect(() => loadLesson(broken(withQuestions('  - {from: default/sample-pod-1, to: test/sample-pod-3}\n')))).toThrow(/questions\[0\]\.probe: must be one probe/);
+    expect(() => loadLesson(broken(withQuestions('  - {from: default/sample-pod-1, to: default/sample-pod-1, probe: 80}\n')))).toThrow(/questions\[0\]: asks about a pod and itself/);
+    expect(() => loadLesson(broken(withQuestions('  - {from: default/sample-pod-1, to: test/sample-pod-3, probe: 80, answer: allowed}\n')))).toThrow(/questions\[0\]\.answer: is not a question field/);
+    const twice = '  - {from: default/sample-pod-1, to: test/sample-pod-3, probe: 80}\n  - {from: default/sample-pod-1, to: test/sample-pod-3, probe: 80/TCP}\n';
+    expect(() => loadLesson(broken(withQuestions(twice)))).toThrow(/questions\[1\]: is asked twice/);
+    expect(() => loadLesson(broken(yaml.replace('hints:\n', 'questions: []\nhints:\n')))).toThrow(/questions: must be a non-empty list/);
+    // An endpoint the cluster lacks is found when the answers are computed (the lesson suite does it for every lesson).
+    const ghost = loadLesson(broken(withQuestions('  - {from: default/ghost, to: test/sample-pod-3, probe: 80}\n')));
+    expect(() => answerQuestions(ghost)).toThrow(/default\/ghost → test\/sample-pod-3 \(TCP 80\) names an endpoint the cluster does not have/);
   });
 });

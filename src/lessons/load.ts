@@ -3,7 +3,8 @@
 import { parse } from 'yaml';
 import { LANGUAGES, same, type CheckRef, type Language, type Localized } from '../core/index';
 import { TOPICS, topicById } from '../topics/index';
-import type { Lesson, Step } from './model';
+import { parseProbeList } from '../topics/netpol/index';
+import type { Lesson, Question, Step } from './model';
 
 export interface LessonProblem {
   file: string;
@@ -83,9 +84,16 @@ export function loadLesson(input: LessonFiles): Lesson {
   const minutes = meta.minutes;
   if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1) fail('minutes', 'must be a positive whole number');
 
-  const clusterName = str(meta, 'cluster', 'cluster');
-  const clusterText = input.clusters[clusterName];
-  if (clusterName && clusterText === undefined) fail('cluster', `names no cluster in lessons/_clusters (have: ${Object.keys(input.clusters).join(', ')})`);
+  // One cluster, or a list: a shared cluster and files that add to it (more decoys), applied in order.
+  const clusterNames: string[] = Array.isArray(meta.cluster)
+    ? meta.cluster.map((c, i) => (typeof c === 'string' && c.trim() !== '' ? c : (fail(`cluster[${i}]`, 'must be a non-empty string'), '')))
+    : [str(meta, 'cluster', 'cluster')];
+  if (Array.isArray(meta.cluster) && meta.cluster.length === 0) fail('cluster', 'must name at least one cluster');
+  const clusterFiles = clusterNames.map((name, i) => {
+    const text = input.clusters[name];
+    if (name && text === undefined) fail(Array.isArray(meta.cluster) ? `cluster[${i}]` : 'cluster', `names no cluster in lessons/_clusters (have: ${Object.keys(input.clusters).join(', ')})`);
+    return { file: `lessons/_clusters/${name}.yaml`, text: text ?? '' };
+  });
 
   // The topic the lesson teaches; lessons written before there were topics are NetworkPolicy lessons.
   const topicId = meta.topic === undefined ? 'netpol' : str(meta, 'topic', 'topic');
@@ -138,13 +146,15 @@ export function loadLesson(input: LessonFiles): Lesson {
     topic: topicId,
     topics,
     options,
-    cluster: { file: `lessons/_clusters/${clusterName}.yaml`, text: clusterText ?? '' },
+    cluster: clusterFiles[0] ?? { file: 'lessons/_clusters/.yaml', text: '' },
+    clusters: clusterFiles,
     start: { en: need('start.yaml'), ja: input.files['start.ja.yaml'] ?? need('start.yaml') },
     solution: need('solution.yaml'),
     instructions: { en: need('instructions.en.md'), ja: need('instructions.ja.md') },
     hints,
     checks,
     steps: [],
+    questions: [],
   };
   const start = lesson.start;
   const solution = lesson.solution;
@@ -171,10 +181,50 @@ export function loadLesson(input: LessonFiles): Lesson {
       };
     });
   }
-  const known = ['id', 'topic', 'title', 'summary', 'domain', 'difficulty', 'minutes', 'cluster', 'probes', 'hints', 'checks', 'steps', ...TOPICS.map((t) => t.id)];
+  if (meta.questions !== undefined) lesson.questions = readQuestions(meta.questions, topicId, fail);
+  const known = ['id', 'topic', 'questions', 'title', 'summary', 'domain', 'difficulty', 'minutes', 'cluster', 'probes', 'hints', 'checks', 'steps', ...TOPICS.map((t) => t.id)];
   for (const key of Object.keys(meta)) if (!known.includes(key)) fail(key, 'is not a lesson field');
   if (problems.length > 0) throw new LessonError(problems);
   return lesson;
+}
+
+const ENDPOINT = /^(external:[a-z0-9]([-a-z0-9.]*[a-z0-9])?|[a-z0-9]([-a-z0-9]*[a-z0-9])?\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?)$/;
+
+/** `questions:` of a "predict first" lesson: `{from, to, probe}` each, endpoints by id (no patterns). */
+function readQuestions(value: unknown, topic: string, fail: (field: string, message: string) => void): Question[] {
+  if (topic !== 'netpol') {
+    fail('questions', 'are NetworkPolicy questions: only a netpol lesson may ask them');
+    return [];
+  }
+  if (!Array.isArray(value) || value.length === 0) {
+    fail('questions', 'must be a non-empty list of {from, to, probe}');
+    return [];
+  }
+  const out: Question[] = [];
+  const seen = new Set<string>();
+  value.forEach((q: unknown, i) => {
+    const at = `questions[${i}]`;
+    if (!isObj(q)) return fail(at, 'must be a mapping {from, to, probe}');
+    for (const key of Object.keys(q)) if (!['from', 'to', 'probe'].includes(key)) fail(`${at}.${key}`, 'is not a question field (from, to, probe)');
+    const ends = (['from', 'to'] as const).map((key) => {
+      const v = q[key];
+      if (typeof v !== 'string' || !ENDPOINT.test(v)) {
+        fail(`${at}.${key}`, 'must name one endpoint: NAMESPACE/POD or external:NAME');
+        return '';
+      }
+      return v;
+    });
+    const parsed = parseProbeList(String(q.probe ?? ''));
+    if ('error' in parsed || parsed.probes.length !== 1) return fail(`${at}.probe`, 'must be one probe such as 80/TCP');
+    const [from, to] = ends as [string, string];
+    if (!from || !to) return;
+    if (from === to) return fail(at, 'asks about a pod and itself, which is always allowed');
+    const key = `${from}>${to}>${parsed.probes[0]!.port}/${parsed.probes[0]!.protocol}`;
+    if (seen.has(key)) return fail(at, 'is asked twice');
+    seen.add(key);
+    out.push({ from, to, probe: parsed.probes[0]! });
+  });
+  return out;
 }
 
 /** The steps of a lesson that does not write its own: the open cluster, predict, then the solution. */

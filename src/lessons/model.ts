@@ -18,6 +18,14 @@ export interface Step {
   predict: boolean;
 }
 
+/** A "predict first" question: will this connection work under the starting text's policies? */
+export interface Question {
+  /** Endpoint ids as the graph names them: `ns/name` or `external:name`. */
+  from: string;
+  to: string;
+  probe: { port: number; protocol: 'TCP' | 'UDP' | 'SCTP' };
+}
+
 export interface Lesson {
   id: string;
   title: Localized;
@@ -33,6 +41,9 @@ export interface Lesson {
   options: ReadonlyMap<string, unknown>;
   /** The cluster the learner's YAML applies to (Namespaces, Pods, ...). */
   cluster: { file: string; text: string };
+  /** Every cluster file the lesson names, in order (`cluster: [netpol-decoys, netpol-dev]`: a shared cluster plus
+   * more decoys); the first is `cluster`. */
+  clusters: readonly { file: string; text: string }[];
   /** The editor's starting text: `start.yaml`, and `start.ja.yaml` for Japanese (the same YAML, translated
    * comments; `start.yaml` when absent). */
   start: Localized;
@@ -42,4 +53,7 @@ export interface Lesson {
   checks: readonly CheckRef[];
   /** Workshop steps; lessons without their own get: look at the cluster, predict, explore the solution. */
   steps: readonly Step[];
+  /** "Predict first" (NetworkPolicy lessons): questions the learner answers about the starting text before the
+   * graph shows; empty for most lessons. Answered against the starting text, never graded by the CLI. */
+  questions: readonly Question[];
 }

@@ -10,8 +10,10 @@ import { lessonsOf } from './test-grading';
 import { matchesPattern, type IsolationCheck } from '../topics/netpol/index';
 import { policyCheck } from '../topics/netpol/checks';
 
-const { lesson } = lessonsOf('netpol-');
+const { lesson, lessons } = lessonsOf('netpol-');
+/** The six lessons on the article's pods (the decoy cluster); the mutation property runs on every NetworkPolicy lesson. */
 const IDS = ['netpol-allow-all', 'netpol-deny-all', 'netpol-egress-only', 'netpol-pod-selector', 'netpol-namespace-selector', 'netpol-ip-block'];
+const ALL_IDS = [...lessons.keys()];
 
 // ---- builders --------------------------------------------------------------------------------------------------
 
@@ -293,6 +295,65 @@ describe('netpol-ip-block', () => {
 
 // ---- the policy check kind itself --------------------------------------------------------------------------------
 
+describe('netpol-predict-first', () => {
+  const ID = 'netpol-predict-first';
+  const start = lesson(ID).start.en;
+  const solution = lesson(ID).solution;
+  const pod3Peer = (peer: string): string => start.replace('    - namespaceSelector: {}\n      podSelector:\n        matchLabels:\n          app: pod1\n', peer);
+  it('the starting text fails on the look-alike pods of staging and dev', () => {
+    expect(failing(ID, start)).toEqual(['pod3-from-default-pod1']);
+    expect(problemsOf(ID, start, 'pod3-from-default-pod1')).toEqual([
+      'dev/sample-pod-1 → test/sample-pod-3 (TCP 80) should be denied, but it is allowed.',
+      'staging/sample-pod-1 → test/sample-pod-3 (TCP 80) should be denied, but it is allowed.',
+    ]);
+  });
+  it('the two selectors as two items (OR): every pod of default gets in', () => {
+    const text = pod3Peer('    - namespaceSelector:\n        matchLabels:\n          kubernetes.io/metadata.name: default\n    - podSelector:\n        matchLabels:\n          app: pod1\n');
+    expect(failing(ID, text)).toEqual(['pod3-from-default-pod1']);
+    expect(problemsOf(ID, text, 'pod3-from-default-pod1')).toContain('default/sample-pod-2 → test/sample-pod-3 (TCP 80) should be denied, but it is allowed.');
+  });
+  it('NotIn [staging] instead of naming default: dev gets in', () => {
+    const text = pod3Peer("    - namespaceSelector:\n        matchExpressions: [{key: kubernetes.io/metadata.name, operator: NotIn, values: [staging]}]\n      podSelector:\n        matchLabels:\n          app: pod1\n");
+    expect(problemsOf(ID, text, 'pod3-from-default-pod1')).toEqual(['dev/sample-pod-1 → test/sample-pod-3 (TCP 80) should be denied, but it is allowed.']);
+  });
+  it('namespaceSelector default alone: every pod of default', () => {
+    const text = pod3Peer('    - namespaceSelector:\n        matchLabels:\n          kubernetes.io/metadata.name: default\n');
+    expect(failing(ID, text)).toEqual(['pod3-from-default-pod1']);
+  });
+  it('the namespaceSelector dropped: app=pod1 of test only, so default/sample-pod-1 is refused', () => {
+    const text = pod3Peer('    - podSelector:\n        matchLabels:\n          app: pod1\n');
+    expect(failing(ID, text)).toEqual(['pod3-from-default-pod1', 'pod3-policy-fixed']);
+  });
+  it('the right rule in a policy under another name, the broken one deleted', () => {
+    const text = solution.replace('name: pod3-from-pod1', 'name: pod3-fixed');
+    expect(failing(ID, text)).toEqual(['pod3-policy-fixed']);
+  });
+  it('left broken, with an egress policy in staging and dev that keeps their pods off sample-pod-3', () => {
+    const fence = (ns: string) => np(ns, 'no-pod3', '  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n  - to: [{ipBlock: {cidr: 0.0.0.0/0, except: [192.168.173.132/32]}}]');
+    const text = docs(start, fence('staging'), fence('dev'));
+    expect(failing(ID, text)).toEqual(['pod3-policy-fixed']);
+    expect(problemsOf(ID, text, 'pod3-policy-fixed')).toEqual(['Use at most 3 NetworkPolicies (you have 5).']);
+  });
+  it('pod2-from-pod1 deleted: sample-pod-2 is open again', () => {
+    const text = solution.split('---\n').slice(1).join('---\n');
+    expect(failing(ID, text)).toEqual(['pod3-from-default-pod1', 'pod2-policy-kept']);
+  });
+  it('web-egress-to-test loosened to every namespace', () => {
+    const text = solution.replace('          kubernetes.io/metadata.name: test\n', '          {}\n').replace('    - namespaceSelector:\n        matchLabels:\n          {}\n', '    - namespaceSelector: {}\n');
+    expect(text).not.toBe(solution);
+    expect(failing(ID, text)).toEqual(['pod3-from-default-pod1']);
+  });
+  it('web-egress-to-test by the addresses of test instead of its namespace', () => {
+    const text = solution.replace('  - to:\n    - namespaceSelector:\n        matchLabels:\n          kubernetes.io/metadata.name: test\n', '  - to:\n    - ipBlock: {cidr: 192.168.173.131/32}\n    - ipBlock: {cidr: 192.168.173.132/32}\n    - ipBlock: {cidr: 192.168.173.134/32}\n');
+    expect(text).not.toBe(solution);
+    expect(failing(ID, text)).toEqual(['web-egress-kept']);
+  });
+  it('port 80 on UDP where TCP was meant', () => {
+    const text = solution.replace('    - protocol: TCP\n      port: 80\n', '    - protocol: UDP\n      port: 80\n');
+    expect(failing(ID, text)).toEqual(['pod3-from-default-pod1', 'pod3-policy-fixed']);
+  });
+});
+
 describe('the policy check', () => {
   const parse = (value: unknown): { spec: unknown; problems: string[] } => {
     const problems: string[] = [];
@@ -368,23 +429,43 @@ interface Mutation {
   apply(docs: Doc[]): void;
 }
 
-const NAMESPACES = ['default', 'test', 'staging'];
-/** The article's four pods and its one address outside the cluster. */
-const ARTICLE_IPS = ['192.168.173.129/32', '192.168.173.130/32', '192.168.173.131/32', '192.168.173.132/32', '93.184.216.34/32'];
+/** What mutations may use of the lesson's cluster: its namespaces, and addresses that cover only part of it. */
+interface Place {
+  namespaces: readonly string[];
+  /** The addresses a learner might list instead of "every peer": every endpoint's but the last pod's of each
+   * namespace and the last external's (on the decoy cluster: the article's four pods and the internet). */
+  listed: readonly string[];
+}
+
+function placeOf(l: Lesson): Place {
+  const eps = gradeAttempt(l, l.solution).connectivity!.cluster.endpoints;
+  const namespaces = [...new Set(eps.flatMap((e) => (e.kind === 'pod' && e.namespace ? [e.namespace] : [])))].sort();
+  const groups = new Map<string, string[]>();
+  for (const e of eps) {
+    if (!e.ip) continue;
+    const key = e.namespace ?? 'external';
+    groups.set(key, [...(groups.get(key) ?? []), `${e.ip.text}/32`]);
+  }
+  const listed = [...groups.values()].flatMap((ips) => (ips.length > 1 ? ips.slice(0, -1) : ips));
+  return { namespaces, listed };
+}
+
 const clone = (d: Doc[]): Doc[] => structuredClone(d);
 const parse = (text: string): Doc[] => parseAllDocuments(text).map((d) => d.toJS() as Doc);
 const print = (d: readonly Doc[]): string => d.map((x) => stringify(x)).join('---\n');
+type PortObj = { port?: number | string; endPort?: number; protocol?: string };
 
 /** Every single mutation of a text's policies: the family the property draws from. */
-function mutations(policies: readonly Doc[]): Mutation[] {
+function mutations(policies: readonly Doc[], place: Place): Mutation[] {
   const out: Mutation[] = [];
   policies.forEach((p, i) => {
+    if (p.kind !== 'NetworkPolicy') return;
     const at = `${p.metadata.namespace ?? 'default'}/${String(p.metadata.name)}`;
     const spec = p.spec;
     const current = String(p.metadata.namespace ?? 'default');
     // Moved where a policy of the same name lives, it would be a duplicate (kubectl would replace that one).
-    const taken = (ns: string): boolean => policies.some((q, j) => j !== i && q.metadata.name === p.metadata.name && String(q.metadata.namespace ?? 'default') === ns);
-    for (const ns of NAMESPACES) {
+    const taken = (ns: string): boolean => policies.some((q, j) => j !== i && q.kind === 'NetworkPolicy' && q.metadata.name === p.metadata.name && String(q.metadata.namespace ?? 'default') === ns);
+    for (const ns of place.namespaces) {
       if (ns !== current && !taken(ns)) out.push({ label: `${at}: move to ${ns}`, apply: (d) => void (d[i]!.metadata.namespace = ns) });
     }
     const selector = spec.podSelector as Record<string, unknown> | undefined;
@@ -400,10 +481,24 @@ function mutations(policies: readonly Doc[]): Mutation[] {
         const ruleAt = `${at} ${dir}[${j}]`;
         const ruleOf = (d: Doc[]): RuleObj => (d[i]!.spec[dir] as RuleObj[])[j]!;
         out.push({ label: `${ruleAt}: remove the rule`, apply: (d) => void (d[i]!.spec[dir] as RuleObj[]).splice(j, 1) });
-        (rule.ports ?? []).forEach((_, k) => out.push({ label: `${ruleAt}: drop ports[${k}]`, apply: (d) => void ruleOf(d).ports!.splice(k, 1) }));
+        ((rule.ports ?? []) as PortObj[]).forEach((port, k) => {
+          const portOf = (d: Doc[]): PortObj => ruleOf(d).ports![k] as PortObj;
+          out.push({ label: `${ruleAt}: drop ports[${k}]`, apply: (d) => void ruleOf(d).ports!.splice(k, 1) });
+          // The other protocol: TCP where UDP was meant, or the reverse.
+          const protocol = port.protocol ?? 'TCP';
+          if (protocol !== 'SCTP') out.push({ label: `${ruleAt}: ports[${k}] ${protocol === 'TCP' ? 'UDP' : 'TCP'}`, apply: (d) => void (portOf(d).protocol = protocol === 'TCP' ? 'UDP' : 'TCP') });
+          if (typeof port.port === 'number' && port.endPort === undefined && port.port < 65535) {
+            out.push({ label: `${ruleAt}: ports[${k}] off by one`, apply: (d) => void (portOf(d).port = (port.port as number) + 1) });
+          }
+          if (port.endPort !== undefined) {
+            out.push({ label: `${ruleAt}: ports[${k}] without endPort`, apply: (d) => void delete portOf(d).endPort });
+            out.push({ label: `${ruleAt}: ports[${k}] endPort + 1`, apply: (d) => void (portOf(d).endPort = port.endPort! + 1) });
+            out.push({ label: `${ruleAt}: ports[${k}] endPort - 1`, apply: (d) => void (portOf(d).endPort = port.endPort! - 1) });
+          }
+        });
         if (!rule.ports || rule.ports.length === 0) out.push({ label: `${ruleAt}: TCP 80 only`, apply: (d) => void (ruleOf(d).ports = [{ protocol: 'TCP', port: 80 }]) });
         if (!rule[peersKey] || rule[peersKey].length === 0) {
-          out.push({ label: `${ruleAt}: the article's addresses only`, apply: (d) => void (ruleOf(d)[peersKey] = ARTICLE_IPS.map((cidr) => ({ ipBlock: { cidr } }))) });
+          out.push({ label: `${ruleAt}: listed addresses only`, apply: (d) => void (ruleOf(d)[peersKey] = place.listed.map((cidr) => ({ ipBlock: { cidr } }))) });
         }
         (rule[peersKey] ?? []).forEach((peer, k) => {
           const peerOf = (d: Doc[]): PeerObj => ruleOf(d)[peersKey]![k]!;
@@ -421,10 +516,33 @@ function mutations(policies: readonly Doc[]): Mutation[] {
           if (peer.podSelector && !peer.namespaceSelector) {
             out.push({ label: `${ruleAt}: ${peersKey}[${k}] from every namespace`, apply: (d) => void (peerOf(d).namespaceSelector = {}) });
           }
-          const block = peer.ipBlock as { cidr: string } | undefined;
+          // AND written as OR: the two selectors of one item as two items.
+          if (peer.podSelector && peer.namespaceSelector) {
+            out.push({
+              label: `${ruleAt}: ${peersKey}[${k}] split into two peers (OR)`,
+              apply: (d) => {
+                const { podSelector, namespaceSelector } = peerOf(d);
+                ruleOf(d)[peersKey]!.splice(k, 1, { namespaceSelector }, { podSelector });
+              },
+            });
+          }
+          const block = peer.ipBlock as { cidr: string; except?: string[] } | undefined;
           if (block && /\/32$/.test(block.cidr)) {
             out.push({ label: `${ruleAt}: ${peersKey}[${k}] widened to /24`, apply: (d) => void ((peerOf(d).ipBlock as { cidr: string }).cidr = block.cidr.replace(/\.\d+\/32$/, '.0/24')) });
           }
+          (block?.except ?? []).forEach((_, e) => {
+            out.push({ label: `${ruleAt}: ${peersKey}[${k}] drop except[${e}]`, apply: (d) => void (peerOf(d).ipBlock as { except: string[] }).except.splice(e, 1) });
+          });
+        });
+        // OR written as AND: two neighbouring items, one of each selector, as one item.
+        const peers = rule[peersKey] ?? [];
+        peers.forEach((peer, k) => {
+          const next = peers[k + 1];
+          if (!next || !peer.namespaceSelector || peer.podSelector || !next.podSelector || next.namespaceSelector) return;
+          out.push({
+            label: `${ruleAt}: ${peersKey}[${k}] and [${k + 1}] joined (AND)`,
+            apply: (d) => void ruleOf(d)[peersKey]!.splice(k, 2, { namespaceSelector: peer.namespaceSelector, podSelector: next.podSelector }),
+          });
         });
       });
     }
@@ -471,19 +589,26 @@ const EQUIVALENT: Record<string, string[]> = {
   'netpol-pod-selector': ['default/sp-pod-allow-networkpolicy: drop policyType Ingress'],
   'netpol-namespace-selector': ['test/sp-namespace-allow-networkpolicy: drop policyType Ingress'],
   'netpol-ip-block': ['test/sp-ip-allow-networkpolicy: drop policyType Ingress'],
+  // default/web is the only other pod of default, and it may send only to test: every pod of default is the same.
+  'netpol-predict-first': ['default/pod2-from-pod1 ingress[0]: from[0].podSelector {}'],
+  // A policy with ingress rules and no policyTypes defaults to Ingress: the same policy.
+  'netpol-and-or-peers': ['prod/api-allow-monitoring: drop policyType Ingress'],
+  'netpol-named-ports': ['prod/allow-metrics-scrape: drop policyType Ingress'],
+  'netpol-port-range': [],
 };
 
 describe('every mutation of a solution that changes what the lesson grades fails', () => {
-  for (const id of IDS) {
+  for (const id of ALL_IDS) {
     const l = lesson(id);
     const base = parse(l.solution);
+    const place = placeOf(l);
     const baseSignature = (): string => signature(l, gradeAttempt(l, l.solution));
 
     it(`${id}: each single mutation fails, or is one of the known equivalent ones`, () => {
       const want = baseSignature();
       const equivalent: string[] = [];
       const passed: string[] = [];
-      const all = mutations(base);
+      const all = mutations(base, place);
       expect(all.length).toBeGreaterThan(2);
       for (const m of all) {
         const d = clone(base);
@@ -506,7 +631,7 @@ describe('every mutation of a solution that changes what the lesson grades fails
           const d = clone(base);
           const applied: string[] = [];
           for (const pick of picks) {
-            const family = mutations(d);
+            const family = mutations(d, place);
             if (family.length === 0) break;
             const m = family[pick % family.length]!;
             m.apply(d);

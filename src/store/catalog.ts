@@ -18,7 +18,7 @@ function folders(): LessonFiles[] {
 }
 
 /** The order lessons are taught in; any other lesson follows alphabetically. */
-const ORDER = ['netpol-allow-all', 'netpol-deny-all', 'netpol-egress-only', 'netpol-pod-selector', 'netpol-namespace-selector', 'netpol-ip-block', 'rbac-role-binding', 'rbac-cluster-role', 'rbac-least-privilege-ci', 'rbac-rolebinding-clusterrole', 'rbac-view-vs-edit', 'rbac-subresources', 'rbac-resource-names', 'rbac-remove-overprivilege', 'rbac-aggregated-clusterrole', 'psa-securitycontext-demos', 'psa-nonroot-nginx', 'psa-baseline-enforce', 'psa-warn-audit', 'psa-restricted-pod', 'psa-capabilities', 'psa-readonly-rootfs', 'psa-host-hunt', 'psa-enforce-version'];
+const ORDER = ['netpol-allow-all', 'netpol-deny-all', 'netpol-egress-only', 'netpol-pod-selector', 'netpol-namespace-selector', 'netpol-ip-block', 'netpol-predict-first', 'netpol-and-or-peers', 'netpol-dns-egress', 'netpol-metadata-except', 'netpol-external-db', 'netpol-named-ports', 'netpol-port-range', 'netpol-union', 'netpol-three-tier', 'netpol-fix-broken', 'rbac-role-binding', 'rbac-cluster-role', 'rbac-least-privilege-ci', 'rbac-rolebinding-clusterrole', 'rbac-view-vs-edit', 'rbac-subresources', 'rbac-resource-names', 'rbac-remove-overprivilege', 'rbac-aggregated-clusterrole', 'psa-securitycontext-demos', 'psa-nonroot-nginx', 'psa-baseline-enforce', 'psa-warn-audit', 'psa-restricted-pod', 'psa-capabilities', 'psa-readonly-rootfs', 'psa-host-hunt', 'psa-enforce-version'];
 
 export const LESSONS: readonly Lesson[] = folders()
   .map(loadLesson)

@@ -21,7 +21,7 @@ export function installPersistence(store: Subscribable, target: Pick<Window, 'ad
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = (): void => {
     clearTimeout(timer);
-    if (pending) saveDoc(pending.key, { text: pending.text, hintsShown: pending.hintsShown, passed: pending.passed, solutionShown: pending.solutionShown });
+    if (pending) saveDoc(pending.key, { text: pending.text, hintsShown: pending.hintsShown, passed: pending.passed, solutionShown: pending.solutionShown, answers: pending.answers, answersChecked: pending.answersChecked });
     pending = null;
   };
   flushPending = flush;

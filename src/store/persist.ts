@@ -11,6 +11,9 @@ export interface SavedDoc {
   passed: boolean;
   /** Absent in entries saved before it existed. */
   solutionShown?: boolean;
+  /** "Predict first" answers by question index, and whether they were checked; absent in older entries. */
+  answers?: Record<string, 'allowed' | 'denied'>;
+  answersChecked?: boolean;
 }
 
 export interface Loaded {
@@ -35,7 +38,9 @@ function isSavedDoc(value: unknown): value is SavedDoc {
     typeof v.text === 'string' &&
     typeof v.hintsShown === 'number' &&
     typeof v.passed === 'boolean' &&
-    (v.solutionShown === undefined || typeof v.solutionShown === 'boolean')
+    (v.solutionShown === undefined || typeof v.solutionShown === 'boolean') &&
+    (v.answersChecked === undefined || typeof v.answersChecked === 'boolean') &&
+    (v.answers === undefined || (typeof v.answers === 'object' && v.answers !== null && Object.values(v.answers).every((a) => a === 'allowed' || a === 'denied')))
   );
 }
 

@@ -3,6 +3,7 @@ import type { LabState, LessonStatus } from './lab-store';
 import { EDITOR_FILE } from './lab-store';
 import type { NetpolResult, TopicId } from './types';
 import { expectedMarksShown } from './expected-marks';
+import { answerQuestions, type Lesson, type QuestionAnswer } from '../lessons/index';
 
 export const selectRoute = (s: LabState) => s.route;
 export const selectLang = (s: LabState) => s.lang;
@@ -50,3 +51,21 @@ export const selectNotice = (s: LabState) => s.notice;
 export const selectReveal = (s: LabState) => s.reveal;
 export const selectPresenter = (s: LabState) => s.presenter;
 export const selectShareBase = (s: LabState) => s.shareBase;
+
+// ---- "predict first" -------------------------------------------------------------------------------------------
+
+const EMPTY_ANSWERS: Readonly<Record<string, 'allowed' | 'denied'>> = {};
+const answerCache = new WeakMap<Lesson, readonly QuestionAnswer[]>();
+/** The true answers to the lesson's questions (the evaluator on the starting text), computed once per lesson. */
+export const selectQuestionAnswers = (s: LabState): readonly QuestionAnswer[] => {
+  const lesson = s.doc?.lesson;
+  if (!lesson || lesson.questions.length === 0) return [];
+  let answers = answerCache.get(lesson);
+  if (!answers) answerCache.set(lesson, (answers = answerQuestions(lesson)));
+  return answers;
+};
+export const selectAnswers = (s: LabState) => s.doc?.answers ?? EMPTY_ANSWERS;
+export const selectAnswersChecked = (s: LabState) => s.doc?.answersChecked ?? false;
+/** A "predict first" lesson before its answers are checked: the graph, the table and the checks' messages wait. */
+export const selectQuestionsOpen = (s: LabState): boolean =>
+  s.route.page === 'lesson' && (s.doc?.lesson?.questions.length ?? 0) > 0 && !(s.doc?.answersChecked ?? false);

@@ -38,7 +38,7 @@ function fakeStore(doc: Doc | null) {
   };
 }
 
-const doc = (key: string, text: string): Doc => ({ key, lesson: null, text, hintsShown: 0, passed: false, solutionShown: false });
+const doc = (key: string, text: string): Doc => ({ key, lesson: null, text, hintsShown: 0, passed: false, solutionShown: false, answers: {}, answersChecked: false });
 
 describe('saving the document', () => {
   let storage: MemoryStorage;

@@ -56,7 +56,13 @@ export interface Doc {
   passed: boolean;
   /** "Show solution" was used: the lesson list says so rather than claim the learner solved it. */
   solutionShown: boolean;
+  /** "Predict first" lessons: the learner's answer to each question, by its index. */
+  answers: Readonly<Record<string, Answer>>;
+  /** The answers were checked: the graph and the checks' messages show. */
+  answersChecked: boolean;
 }
+
+export type Answer = 'allowed' | 'denied';
 
 /** Something the lab tells the learner above the page; rendered in the current language. */
 export type Notice =
@@ -92,6 +98,12 @@ export interface DocSlice {
   /** Opens a text from a share link; the learner's own text is kept as a backup they can restore. */
   openShared(text: string | null): void;
   restoreBackup(): void;
+  /** "Predict first": the learner's answer to question `index` (until the answers are checked). */
+  answerQuestion(index: number, answer: Answer): void;
+  /** Shows how the answers went, and the graph. */
+  checkAnswers(): void;
+  /** Clears the answers and hides the graph again, to try once more. */
+  answerAgain(): void;
 }
 
 /** The last evaluation. Its status and whether it is stale are selectors, not state. */

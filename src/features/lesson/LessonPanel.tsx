@@ -1,7 +1,8 @@
 // The lesson column: title and status, instructions, the task as a checklist, hints one at a time,
 // and the "Reset to start" / "Show solution" actions.
 import { useLab } from '../../store/lab-store';
-import { selectHintsShown, selectLang, selectLesson, selectResult, selectStale, selectStatus } from '../../store/selectors';
+import { selectHintsShown, selectLang, selectLesson, selectQuestionsOpen, selectResult, selectStale, selectStatus } from '../../store/selectors';
+import { PredictQuestions } from './PredictQuestions';
 import { Markdown, InlineMarkdown } from './Markdown';
 import { ConfirmButton } from '../layout/ConfirmButton';
 import { useStrings } from '../i18n/useStrings';
@@ -11,10 +12,13 @@ export function LessonPanel() {
   const t = useStrings();
   const lang = useLab(selectLang);
   const lesson = useLab(selectLesson);
-  const status = useLab(selectStatus);
+  const graded = useLab(selectStatus);
   const result = useLab(selectResult);
   const stale = useLab(selectStale);
   const hintsShown = useLab(selectHintsShown);
+  // A "predict first" lesson keeps the checks' messages (which name verdicts) until the answers are checked.
+  const questionsOpen = useLab(selectQuestionsOpen);
+  const status = questionsOpen && graded === 'failed' ? 'pending' : graded;
   if (!lesson) return null;
 
   const checkResults = new Map(result?.grade?.checks.map((c) => [c.id, c]) ?? []);
@@ -39,7 +43,10 @@ export function LessonPanel() {
       </div>
       <Markdown className="instructions" text={lesson.instructions[lang]} testId="lesson-instructions" />
 
+      <PredictQuestions />
+
       <h2>{t.task}</h2>
+      {questionsOpen && <p className="muted">{t.predictChecksWait}</p>}
       <ul className="checklist" data-testid="checklist">
         {lesson.checks.map((check) => {
           const r = checkResults.get(check.id);

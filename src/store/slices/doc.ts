@@ -52,6 +52,24 @@ export const createDocSlice: SliceCreator<DocSlice> = (set, get) => ({
     set({ notice: { kind: 'shared', backup } });
   },
 
+  answerQuestion(index, answer) {
+    const doc = get().doc;
+    if (!doc?.lesson || doc.answersChecked || index < 0 || index >= doc.lesson.questions.length) return;
+    set({ doc: { ...doc, answers: { ...doc.answers, [String(index)]: answer } } });
+  },
+
+  checkAnswers() {
+    const doc = get().doc;
+    if (!doc?.lesson || doc.lesson.questions.length === 0) return;
+    set({ doc: { ...doc, answersChecked: true } });
+  },
+
+  answerAgain() {
+    const doc = get().doc;
+    if (!doc?.lesson) return;
+    set({ doc: { ...doc, answers: {}, answersChecked: false }, selectedEdge: null, selectedPod: null });
+  },
+
   restoreBackup() {
     const notice = get().notice;
     if (notice?.kind !== 'shared' || notice.backup === null) return;

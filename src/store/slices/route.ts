@@ -51,7 +51,7 @@ function openDoc(route: Route, lang: Language): { doc: Doc | null; notice: Notic
     if (!lesson) return { doc: null, notice: null };
     // The console picks up where it was before a reload; a projector follows the console.
     const presenter = route.page === 'presenter' ? restoredPresenter(lesson) : freshPresenter();
-    return { doc: { key: `present:${lesson.id}`, lesson, text: stepText(lesson, presenter.step, lang), hintsShown: 0, passed: false, solutionShown: false }, notice: null, presenter };
+    return { doc: { key: `present:${lesson.id}`, lesson, text: stepText(lesson, presenter.step, lang), hintsShown: 0, passed: false, solutionShown: false, answers: {}, answersChecked: false }, notice: null, presenter };
   }
   if (route.page === 'lesson') {
     const lesson = lessonById(route.id);
@@ -59,14 +59,14 @@ function openDoc(route: Route, lang: Language): { doc: Doc | null; notice: Notic
     const key = `lesson:${lesson.id}`;
     const saved = loadDoc(key);
     return {
-      doc: { key, lesson, text: saved.doc?.text ?? lesson.start[lang], hintsShown: saved.doc?.hintsShown ?? 0, passed: saved.doc?.passed ?? false, solutionShown: saved.doc?.solutionShown ?? false },
+      doc: { key, lesson, text: saved.doc?.text ?? lesson.start[lang], hintsShown: saved.doc?.hintsShown ?? 0, passed: saved.doc?.passed ?? false, solutionShown: saved.doc?.solutionShown ?? false, answers: saved.doc?.answers ?? {}, answersChecked: saved.doc?.answersChecked ?? false },
       notice: saved.corrupt ? { kind: 'corrupt', key: saved.corrupt } : null,
     };
   }
   if (route.page === 'playground') {
     const saved = loadDoc('playground');
     const notice: Notice | null = saved.corrupt ? { kind: 'corrupt', key: saved.corrupt } : null;
-    return { doc: { key: 'playground', lesson: null, text: saved.doc?.text ?? PLAYGROUND_START[lang], hintsShown: 0, passed: false, solutionShown: false }, notice };
+    return { doc: { key: 'playground', lesson: null, text: saved.doc?.text ?? PLAYGROUND_START[lang], hintsShown: 0, passed: false, solutionShown: false, answers: {}, answersChecked: false }, notice };
   }
   return { doc: null, notice: null };
 }
