@@ -319,7 +319,7 @@ describe('netpol-named-ports', () => {
   it('Egress listed too: prod can no longer send anything', () => {
     const text = prod(METRICS, PROM, '{}', 'prod', NAME, '[Ingress, Egress]');
     expect(failingChecks(l, text)).toEqual([CONN, POLICY]);
-    expect(problemsOf(l, text, POLICY)).toEqual([`prod/${NAME} has policyTypes Egress and Ingress (after defaulting); it should have Ingress.`]);
+    expect(problemsOf(l, text, POLICY)).toEqual([`prod/${NAME} has policyTypes Ingress and Egress (after defaulting); it should have Ingress.`]);
   });
 });
 
@@ -417,12 +417,12 @@ describe('netpol-port-range', () => {
     const text = batch(RANGE, PARTNER, { types: null });
     expect(failingChecks(l, text)).toEqual([CONN, POLICY]);
     expect(problemsOf(l, text, CONN)[0]).toBe('dev/api → batch/cleanup (UDP 53) should be allowed, but it is denied.');
-    expect(problemsOf(l, text, POLICY)).toEqual([`batch/${NAME} has policyTypes Egress and Ingress (after defaulting); it should have Egress.`]);
+    expect(problemsOf(l, text, POLICY)).toEqual([`batch/${NAME} has policyTypes Ingress and Egress (after defaulting); it should have Egress.`]);
   });
   it('policyTypes: [] is defaulted as if left out (the API server fills an empty list)', () => {
     const text = batch(RANGE, PARTNER, { types: '[]' });
     expect(failingChecks(l, text)).toEqual([CONN, POLICY]);
-    expect(problemsOf(l, text, POLICY)).toEqual([`batch/${NAME} has policyTypes Egress and Ingress (after defaulting); it should have Egress.`]);
+    expect(problemsOf(l, text, POLICY)).toEqual([`batch/${NAME} has policyTypes Ingress and Egress (after defaulting); it should have Egress.`]);
   });
   it('policyTypes [Ingress] with the egress rule: sending stays open, receiving is cut off', () => {
     const text = batch(RANGE, PARTNER, { types: '[Ingress]' });

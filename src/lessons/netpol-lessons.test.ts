@@ -371,7 +371,7 @@ describe('the policy check', () => {
 
   it('names the field of every problem in a lesson', () => {
     expect(parse({ name: 'Bad_Name', namespace: 'test', namespaces: ['test'], selects: 'external:office', uses: 'label', admits: [{ from: 'x y', to: 'test/*', probe: '80,443', direction: 'sideways' }], policyTypes: ['In'], extra: 1 }).problems).toEqual([
-      'checks[0].policy.extra: is not a policy check field (name, namespace, namespaces, selects, uses, admits, policyTypes, maxPolicies)',
+      'checks[0].policy.extra: is not a policy check field (name, namespace, namespaces, selects, uses, admits, admitsOnly, policyTypes, maxPolicies)',
       'checks[0].policy.name: must be a policy name',
       'checks[0].policy.namespace: give namespace or namespaces, not both',
       'checks[0].policy.selects: must match pods: ns/name, ns/* or *',
@@ -409,6 +409,35 @@ describe('the policy check', () => {
       'None of your NetworkPolicies selects test/sample-pod-4.',
       'None of your NetworkPolicies selects test/web.',
     ]);
+  });
+
+  it('admitsOnly: a rule of the policy in scope that admits a probed connection beyond admits fails, even where the other end still denies it', () => {
+    const ID = 'netpol-pod-selector';
+    const value = { name: 'sp-pod-allow-networkpolicy', admits: [{ from: 'default/sample-pod-1', to: 'default/sample-pod-2', probe: '80/TCP' }], admitsOnly: true };
+    expect(extra(ID, value, lesson(ID).solution)).toEqual([]);
+    const wide = lesson(ID).solution.replace('          app: pod1\n', '          app: pod1\n    - podSelector:\n        matchLabels:\n          role: web\n');
+    expect(wide).not.toBe(lesson(ID).solution);
+    expect(extra(ID, value, wide)).toEqual([
+      "default/web → default/sample-pod-2 (TCP 80): default/sp-pod-allow-networkpolicy's ingress rule 1 admits it, but the task names no such connection.",
+    ]);
+    // The same wide rule, while an egress policy keeps default/web from sending: the verdict is denied, the rule still too wide.
+    const fenced = docs(`${wide.trimEnd()}\n`, np('default', 'web-silent', '  podSelector: {matchLabels: {role: web}}\n  policyTypes: [Egress]'));
+    const result = gradeAttempt(lesson(ID), fenced).connectivity!;
+    const at = (id: string): number => result.cluster.endpoints.findIndex((e) => e.id === id);
+    expect(result.verdict(at('default/web'), at('default/sample-pod-2'), result.probes.findIndex((p) => p.port === 80 && p.protocol === 'TCP')).allowed).toBe(false);
+    expect(extra(ID, value, fenced)).toHaveLength(1);
+    // Rules of policies outside the scope do not count.
+    expect(extra(ID, value, docs(`${lesson(ID).solution.trimEnd()}\n`, np('default', 'other', '  podSelector: {matchLabels: {role: web}}\n  ingress: [{}]')))).toEqual([]);
+  });
+
+  it('admitsOnly must be a boolean and needs admits', () => {
+    const parse1 = (value: unknown): string[] => {
+      const problems: string[] = [];
+      policyCheck.parse(value, 'checks[0].policy', (field, message) => problems.push(`${field}: ${message}`));
+      return problems;
+    };
+    expect(parse1({ admitsOnly: 'yes', admits: [{ from: '*', to: '*' }] })).toEqual(['checks[0].policy.admitsOnly: must be true or false']);
+    expect(parse1({ admitsOnly: true })).toEqual(['checks[0].policy.admitsOnly: needs admits: the connections the policies may admit']);
   });
 
   it('a named policy in several namespaces, each selecting its own pods; maxPolicies counts the learner’s', () => {
@@ -571,15 +600,16 @@ function signature(l: Lesson, grade: Grade): string {
   return `${cells.join('')}|${isolation.join(',')}`;
 }
 
-/** Grades a mutant: equivalent (same signature as the solution), or else it must fail. */
+/** Grades a mutant: equivalent (the same signature as the solution, and it passes: the grader cannot tell it from
+ * the solution), or else it must fail (a mutant with the same verdicts that a structural check catches fails). */
 function judge(l: Lesson, text: string, solutionSignature: string): 'equivalent' | 'failed' | 'passed' | 'invalid' {
   const grade = gradeAttempt(l, text);
   if (grade.status === 'invalid' || grade.status === 'pending') return 'invalid';
-  if (signature(l, grade) === solutionSignature) return 'equivalent';
-  return grade.status === 'passed' ? 'passed' : 'failed';
+  if (grade.status === 'failed') return 'failed';
+  return signature(l, grade) === solutionSignature ? 'equivalent' : 'passed';
 }
 
-/** Single mutations each lesson's grader cannot tell from its solution, on purpose: they change nothing graded. */
+/** Single mutations each lesson's grader cannot tell from its solution (they pass): they change nothing graded. */
 const EQUIVALENT: Record<string, string[]> = {
   'netpol-allow-all': [],
   'netpol-deny-all': [],
@@ -595,6 +625,13 @@ const EQUIVALENT: Record<string, string[]> = {
   'netpol-and-or-peers': ['prod/api-allow-monitoring: drop policyType Ingress'],
   'netpol-named-ports': ['prod/allow-metrics-scrape: drop policyType Ingress'],
   'netpol-port-range': [],
+  'netpol-union': ['store/backend-allow-frontend: drop policyType Ingress', 'store/backend-allow-monitoring: drop policyType Ingress'],
+  'netpol-fix-broken': ['store/backend-ingress: drop policyType Ingress'],
+  // Every edge is guarded at both ends, but admitsOnly and policyTypes see a widened end: nothing passes unseen.
+  'netpol-three-tier': [],
+  'netpol-dns-egress': [],
+  'netpol-metadata-except': [],
+  'netpol-external-db': [],
 };
 
 describe('every mutation of a solution that changes what the lesson grades fails', () => {

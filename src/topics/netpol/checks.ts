@@ -64,6 +64,9 @@ export interface PolicyCheck {
   policyTypes: readonly ('Ingress' | 'Egress')[] | null;
   /** At most this many policies in the learner's text. */
   maxPolicies: number | null;
+  /** The rules of the policies in scope admit no probed connection beyond `admits`, in either direction: a rule
+   * wider than the task, even where the other end's policy still denies the traffic, fails. */
+  admitsOnly: boolean;
 }
 
 type Obj = Record<string, unknown>;
@@ -180,7 +183,7 @@ export const isolationCheck: CheckKind<IsolationCheck, Cluster, Connectivity> = 
 };
 
 const PEER_KINDS: readonly PeerKind[] = ['podSelector', 'namespaceSelector', 'ipBlock'];
-const POLICY_KEYS = ['name', 'namespace', 'namespaces', 'selects', 'uses', 'admits', 'policyTypes', 'maxPolicies'];
+const POLICY_KEYS = ['name', 'namespace', 'namespaces', 'selects', 'uses', 'admits', 'admitsOnly', 'policyTypes', 'maxPolicies'];
 const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 const article = (kind: PeerKind): string => (kind === 'ipBlock' ? 'an' : 'a');
@@ -232,6 +235,9 @@ export const policyCheck: CheckKind<PolicyCheck, Cluster, Connectivity> = {
     }
     const max = value.maxPolicies ?? null;
     if (max !== null && (typeof max !== 'number' || max < 1)) fail(`${path}.maxPolicies`, 'must be a positive number');
+    const only = value.admitsOnly ?? false;
+    if (typeof only !== 'boolean') fail(`${path}.admitsOnly`, 'must be true or false');
+    else if (only && admits.length === 0) fail(`${path}.admitsOnly`, 'needs admits: the connections the policies may admit');
     return {
       name: typeof name === 'string' ? name : null,
       namespaces: Array.isArray(namespaces) ? (namespaces as string[]) : [],
@@ -240,6 +246,7 @@ export const policyCheck: CheckKind<PolicyCheck, Cluster, Connectivity> = {
       admits,
       policyTypes: types as PolicyCheck['policyTypes'],
       maxPolicies: max as number | null,
+      admitsOnly: only === true,
     };
   },
   run(spec, { model: cluster, result, attemptFiles }) {
@@ -317,7 +324,7 @@ export const policyCheck: CheckKind<PolicyCheck, Cluster, Connectivity> = {
       }
       for (const p of scope) {
         const has = [p.policyTypes.ingress ? 'Ingress' : '', p.policyTypes.egress ? 'Egress' : ''].filter(Boolean);
-        if (has.sort().join(',') !== want) {
+        if ([...has].sort().join(',') !== want) {
           problems.push({
             en: `${p.id} has policyTypes ${has.join(' and ') || 'none'} (after defaulting); it should have ${list}.`,
             ja: `${p.id} の policyTypes は（補完後）${has.join(' と ') || 'なし'} ですが、${list} であるべきです。`,
@@ -381,6 +388,37 @@ export const policyCheck: CheckKind<PolicyCheck, Cluster, Connectivity> = {
       const kind = spec.uses;
       const used = scope.some((p) => [...p.ingress, ...p.egress].some((r) => (r.peers ?? []).some((peer) => peerIs(kind, peer))));
       if (!used) problems.push({ en: `No rule uses ${article(kind)} ${kind} peer.`, ja: `${kind} を使うルールがありません。` });
+    }
+
+    // ---- admitsOnly: no rule in scope admits a probed connection the task does not name ----------------------
+    if (spec.admitsOnly) {
+      const scopeIds = new Set(scope.map((p) => p.id));
+      const directions = ['ingress', 'egress'] as const;
+      const endpoints = cluster.endpoints;
+      const wrong: Localized[] = [];
+      endpoints.forEach((from, s) => {
+        endpoints.forEach((to, d) => {
+          if (s === d || !result.isPair(s, d)) return;
+          for (const g of result.probesOf(d)) {
+            const probe = result.probes[g]!;
+            const reasons = result.explain(s, d, g);
+            for (const direction of directions) {
+              const named = spec.admits.some(
+                (a) => a.direction === direction && matchesPattern(a.from, from) && matchesPattern(a.to, to) && (!a.probe || (a.probe.port === probe.port && a.probe.protocol === probe.protocol)),
+              );
+              if (named) continue;
+              const ref = reasons[direction].allowedBy.find((r) => scopeIds.has(r.policy));
+              if (!ref) continue;
+              const dirJa = direction === 'ingress' ? 'Ingress' : 'Egress';
+              wrong.push({
+                en: `${from.id} → ${to.id} (${probe.protocol} ${probe.port}): ${ref.policy}'s ${direction} rule ${ref.rule + 1} admits it, but the task names no such connection.`,
+                ja: `${from.id} → ${to.id} (${probe.protocol} ${probe.port}): ${ref.policy} の ${dirJa} ルール ${ref.rule + 1} がこの接続を認めていますが、課題はこの接続を求めていません。`,
+              });
+            }
+          }
+        });
+      });
+      problems.push(...capped(wrong));
     }
 
     if (spec.maxPolicies !== null && learner.length > spec.maxPolicies) {
