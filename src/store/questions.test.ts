@@ -39,6 +39,7 @@ describe('predict first', () => {
   it('hides the graph until the answers are checked, then judges each one against the starting text', async () => {
     const { selectors, state, stop } = await open();
     const truths = selectors.selectQuestionAnswers(state());
+    expect(selectors.selectQuestionAnswers(state())).toBe(truths);
     expect(truths.length).toBe(8);
     expect(selectors.selectQuestionsOpen(state())).toBe(true);
     // Answered one way each: right where the evaluator allows, wrong where it denies.
@@ -84,6 +85,8 @@ describe('predict first', () => {
     useLab.getState().navigate({ page: 'lesson', id: 'netpol-deny-all' });
     expect(selectors.selectQuestionsOpen(useLab.getState())).toBe(false);
     expect(selectors.selectQuestionAnswers(useLab.getState())).toEqual([]);
+    // The same list on every call (a new one each time would make React re-render without end), here and with questions.
+    expect(selectors.selectQuestionAnswers(useLab.getState())).toBe(selectors.selectQuestionAnswers(useLab.getState()));
     useLab.getState().navigate({ page: 'present', id: ID });
     expect(selectors.selectQuestionsOpen(useLab.getState())).toBe(false);
     useLab.getState().navigate({ page: 'presenter', id: ID });

@@ -55,11 +55,13 @@ export const selectShareBase = (s: LabState) => s.shareBase;
 // ---- "predict first" -------------------------------------------------------------------------------------------
 
 const EMPTY_ANSWERS: Readonly<Record<string, 'allowed' | 'denied'>> = {};
+const NO_QUESTIONS: readonly QuestionAnswer[] = [];
 const answerCache = new WeakMap<Lesson, readonly QuestionAnswer[]>();
 /** The true answers to the lesson's questions (the evaluator on the starting text), computed once per lesson. */
 export const selectQuestionAnswers = (s: LabState): readonly QuestionAnswer[] => {
   const lesson = s.doc?.lesson;
-  if (!lesson || lesson.questions.length === 0) return [];
+  // The same empty list every time: a selector that returns a new one makes React re-render forever.
+  if (!lesson || lesson.questions.length === 0) return NO_QUESTIONS;
   let answers = answerCache.get(lesson);
   if (!answers) answerCache.set(lesson, (answers = answerQuestions(lesson)));
   return answers;
