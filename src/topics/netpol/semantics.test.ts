@@ -1,106 +1,31 @@
 // Truth tables for NetworkPolicy semantics, written as "a default plus exceptions" over every row.
-// Each case is a small cluster in realistic YAML; the helper compares the complete set of rows.
+// Each case is a small cluster in realistic YAML (see test-fixtures.ts); the helper compares the complete set of rows.
 import { describe, expect, it } from 'vitest';
-import { describeExplanation, evaluate, loadCluster, type Connectivity, type ConnectivityRow, type Explanation, type Probe, type Protocol } from './index';
+import { describeExplanation, loadCluster, type Connectivity } from './index';
+import {
+  denyIngress,
+  explain,
+  external,
+  indexOf,
+  ingressIsolated,
+  namespace,
+  pod,
+  policy,
+  probe,
+  probeIndex,
+  rowKey,
+  run,
+  verdict,
+  type EgressRule,
+  type IngressRule,
+  type IpBlock,
+  type Peer,
+  type PolicyPort,
+  type PolicySpec,
+  type Selector,
+} from './test-fixtures';
 
-// ---- fixtures -------------------------------------------------------------------------------
-
-interface PodOptions {
-  labels?: Record<string, string>;
-  ip?: string;
-  /** Container ports as `80`, `53/UDP`, `http=8080` or `dns=53/UDP`. Default: one port, 80/TCP. */
-  ports?: string[];
-  hostNetwork?: boolean;
-  nodeName?: string;
-}
-
-function labelLines(labels: Record<string, string>, indent: string): string {
-  return Object.entries(labels)
-    .map(([k, v]) => `${indent}${k}: ${JSON.stringify(v)}`)
-    .join('\n');
-}
-
-function containerPortLines(ports: readonly string[], indent: string): string {
-  return ports
-    .map((p) => {
-      const m = /^(?:([a-z0-9-]+)=)?(\d+)(?:\/(TCP|UDP|SCTP))?$/.exec(p);
-      if (!m) throw new Error(`bad port fixture ${p}`);
-      const lines = [`${indent}- containerPort: ${m[2]}`];
-      if (m[1]) lines.push(`${indent}  name: ${m[1]}`);
-      if (m[3]) lines.push(`${indent}  protocol: ${m[3]}`);
-      return lines.join('\n');
-    })
-    .join('\n');
-}
-
-/** A Pod manifest for `namespace/name`. */
-function pod(id: string, options: PodOptions = {}): string {
-  const [namespace, name] = id.split('/');
-  const labels = options.labels ?? {};
-  const ports = options.ports ?? ['80'];
-  return [
-    'apiVersion: v1',
-    'kind: Pod',
-    'metadata:',
-    `  name: ${name}`,
-    `  namespace: ${namespace}`,
-    ...(Object.keys(labels).length > 0 ? ['  labels:', labelLines(labels, '    ')] : []),
-    'spec:',
-    ...(options.hostNetwork ? ['  hostNetwork: true'] : []),
-    ...(options.nodeName ? [`  nodeName: ${options.nodeName}`] : []),
-    '  containers:',
-    '    - name: main',
-    '      image: registry.k8s.io/e2e-test-images/agnhost:2.52',
-    ...(ports.length > 0 ? ['      ports:', containerPortLines(ports, '        ')] : []),
-    ...(options.ip ? ['status:', `  podIP: ${options.ip}`] : []),
-  ].join('\n');
-}
-
-/** An ExternalEndpoint manifest (the lab's own kind for things outside the cluster). */
-function external(name: string, ip: string, ports: readonly string[] = ['443'], labels: Record<string, string> = {}): string {
-  return [
-    'apiVersion: cks-lab/v1',
-    'kind: ExternalEndpoint',
-    'metadata:',
-    `  name: ${name}`,
-    ...(Object.keys(labels).length > 0 ? ['  labels:', labelLines(labels, '    ')] : []),
-    'spec:',
-    `  ip: ${ip}`,
-    ...(ports.length > 0 ? ['  ports:'] : []),
-    ...ports.map((p) => {
-      const [port, protocol] = p.split('/');
-      return `    - port: ${port}` + (protocol ? `\n      protocol: ${protocol}` : '');
-    }),
-  ].join('\n');
-}
-
-function namespace(name: string, labels: Record<string, string> = {}): string {
-  return [
-    'apiVersion: v1',
-    'kind: Namespace',
-    'metadata:',
-    `  name: ${name}`,
-    ...(Object.keys(labels).length > 0 ? ['  labels:', labelLines(labels, '    ')] : []),
-  ].join('\n');
-}
-
-/** Parses `8080`, `53/UDP`. */
-function probe(text: string): Probe {
-  const [port, protocol] = text.split('/');
-  return { port: Number(port), protocol: (protocol ?? 'TCP') as Protocol };
-}
-
-/** Loads the documents as one multi-document file, insists it loads cleanly, and evaluates it. */
-function run(documents: readonly string[], options: { ports?: string[]; declaredPorts?: boolean } = {}): Connectivity {
-  const { cluster, diagnostics } = loadCluster([{ file: 'cluster.yaml', text: documents.join('\n---\n') + '\n' }]);
-  expect(diagnostics).toEqual([]);
-  return evaluate(cluster, {
-    ...(options.ports ? { ports: options.ports.map(probe) } : {}),
-    ...(options.declaredPorts === undefined ? {} : { declaredPorts: options.declaredPorts }),
-  });
-}
-
-const rowKey = (r: ConnectivityRow): string => `${r.from} -> ${r.to} ${r.port}/${r.protocol}`;
+// ---- the table assertion --------------------------------------------------------------------
 
 /**
  * Asserts the whole table: every row has the default verdict except the listed ones.
@@ -139,42 +64,6 @@ function expectTable(conn: Connectivity, byDefault: 'allowed' | 'denied', except
   expect(rows.map(rowKey).sort()).toEqual(want.sort());
 }
 
-function indexOf(conn: Connectivity, id: string): number {
-  const i = conn.cluster.endpoints.findIndex((e) => e.id === id);
-  if (i < 0) throw new Error(`no endpoint ${id}`);
-  return i;
-}
-
-function probeIndex(conn: Connectivity, text: string): number {
-  const want = probe(text);
-  const i = conn.probes.findIndex((p) => p.port === want.port && p.protocol === want.protocol);
-  if (i < 0) throw new Error(`no probe ${text}`);
-  return i;
-}
-
-function explain(conn: Connectivity, from: string, to: string, port = '80/TCP'): Explanation {
-  return conn.explain(indexOf(conn, from), indexOf(conn, to), probeIndex(conn, port));
-}
-
-function verdict(conn: Connectivity, from: string, to: string, port = '80/TCP'): boolean {
-  return conn.verdict(indexOf(conn, from), indexOf(conn, to), probeIndex(conn, port)).allowed;
-}
-
-/** Ids of the endpoints isolated for ingress. */
-function ingressIsolated(conn: Connectivity): string[] {
-  return conn.cluster.endpoints.filter((_, i) => conn.isolation(i).ingress.length > 0).map((e) => e.id);
-}
-
-const denyIngress = (ns: string, selector = '{}'): string => `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: deny-ingress
-  namespace: ${ns}
-spec:
-  podSelector: ${selector}
-  policyTypes:
-    - Ingress`;
-
 // ---- rule 1: isolation is per direction -----------------------------------------------------
 
 describe('isolation per direction', () => {
@@ -192,9 +81,7 @@ describe('isolation per direction', () => {
   it('an Ingress policy isolates only the ingress of the pods it selects', () => {
     const conn = run([
       ...base,
-      denyIngress('shop', `
-    matchLabels:
-      app: db`),
+      denyIngress('shop', { app: 'db' }),
     ]);
     expectTable(conn, 'allowed', ['shop/web -> shop/db', 'ops/monitor -> shop/db', 'external:payments -> shop/db']);
     const row = [...conn.rows()].find((r) => r.from === 'shop/web' && r.to === 'shop/db');
@@ -204,17 +91,7 @@ describe('isolation per direction', () => {
   it('an Egress policy isolates only the egress of the pods it selects', () => {
     const conn = run([
       ...base,
-      `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: deny-egress
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: web
-  policyTypes:
-    - Egress`,
+      policy('shop/deny-egress', { podSelector: { app: 'web' }, policyTypes: ['Egress'] }),
     ]);
     expectTable(conn, 'allowed', ['shop/web -> shop/db', 'shop/web -> ops/monitor', 'shop/web -> external:payments']);
     const row = [...conn.rows()].find((r) => r.from === 'shop/web' && r.to === 'shop/db');
@@ -227,26 +104,13 @@ spec:
   });
 
   it('a connection needs both the egress of its source and the ingress of its destination', () => {
-    const allowWebToDbEgress = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: web-egress
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: web
-  policyTypes:
-    - Egress
-  egress:
-    - to:
-        - podSelector:
-            matchLabels:
-              app: db`;
+    const allowWebToDbEgress = policy('shop/web-egress', {
+      podSelector: { app: 'web' },
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ podSelector: { app: 'db' } }] }],
+    });
     // Egress allows web -> db, but db's ingress is closed.
-    const conn = run([...base, allowWebToDbEgress, denyIngress('shop', `
-    matchLabels:
-      app: db`)]);
+    const conn = run([...base, allowWebToDbEgress, denyIngress('shop', { app: 'db' })]);
     expectTable(conn, 'allowed', [
       'shop/web -> shop/db',
       'shop/web -> ops/monitor',
@@ -260,31 +124,8 @@ spec:
     // Now db's ingress admits web, but web's egress is closed.
     const conn2 = run([
       ...base,
-      `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: db-ingress
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: db
-  ingress:
-    - from:
-        - podSelector:
-            matchLabels:
-              app: web`,
-      `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: web-egress
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: web
-  policyTypes:
-    - Egress`,
+      policy('shop/db-ingress', { podSelector: { app: 'db' }, ingress: [{ from: [{ podSelector: { app: 'web' } }] }] }),
+      policy('shop/web-egress', { podSelector: { app: 'web' }, policyTypes: ['Egress'] }),
     ]);
     expectTable(conn2, 'allowed', [
       'shop/web -> shop/db',
@@ -306,25 +147,15 @@ describe('policyTypes', () => {
     pod('shop/db', { labels: { app: 'db' } }),
     external('payments', '203.0.113.10', ['80']),
   ];
-  const policy = (spec: string): string => `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: db
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: db
-${spec}`;
+  /** `shop/db`, selecting app=db, with the rest of the spec as given. */
+  const dbPolicy = (spec: Omit<PolicySpec, 'podSelector'>): string => policy('shop/db', { podSelector: { app: 'db' }, ...spec });
+  const fromWeb: IngressRule = { from: [{ podSelector: { app: 'web' } }] };
+  const toWeb: EgressRule = { to: [{ podSelector: { app: 'web' } }] };
 
   it('absent policyTypes with only ingress rules means Ingress only', () => {
     const conn = run([
       ...base,
-      policy(`  ingress:
-    - from:
-        - podSelector:
-            matchLabels:
-              app: web`),
+      dbPolicy({ ingress: [fromWeb] }),
     ]);
     expectTable(conn, 'allowed', ['external:payments -> shop/db']);
   });
@@ -332,33 +163,24 @@ ${spec}`;
   it('absent policyTypes with a non-empty egress list means Ingress and Egress', () => {
     const conn = run([
       ...base,
-      policy(`  egress:
-    - to:
-        - podSelector:
-            matchLabels:
-              app: web`),
+      dbPolicy({ egress: [toWeb] }),
     ]);
     // Ingress is isolated with no rules; egress reaches web only.
     expectTable(conn, 'allowed', ['shop/web -> shop/db', 'external:payments -> shop/db', 'shop/db -> external:payments']);
   });
 
-  it.each([
-    ['absent', '  egress: []'],
-    ['empty', '  policyTypes: []\n  egress: []'],
+  it.each<[string, Omit<PolicySpec, 'podSelector'>]>([
+    ['absent', { egress: [] }],
+    ['empty', { policyTypes: [], egress: [] }],
   ])('%s policyTypes with an empty egress list means Ingress only', (_, spec) => {
-    const conn = run([...base, policy(spec)]);
+    const conn = run([...base, dbPolicy(spec)]);
     expectTable(conn, 'allowed', ['shop/web -> shop/db', 'external:payments -> shop/db']);
   });
 
   it('an empty policyTypes list is defaulted like an absent one', () => {
     const conn = run([
       ...base,
-      policy(`  policyTypes: []
-  egress:
-    - to:
-        - podSelector:
-            matchLabels:
-              app: web`),
+      dbPolicy({ policyTypes: [], egress: [toWeb] }),
     ]);
     expectTable(conn, 'allowed', ['shop/web -> shop/db', 'external:payments -> shop/db', 'shop/db -> external:payments']);
   });
@@ -366,18 +188,7 @@ ${spec}`;
   it('listed Egress only: ingress rules are ignored and ingress is not isolated', () => {
     const conn = run([
       ...base,
-      policy(`  policyTypes:
-    - Egress
-  ingress:
-    - from:
-        - podSelector:
-            matchLabels:
-              app: web
-  egress:
-    - to:
-        - podSelector:
-            matchLabels:
-              app: web`),
+      dbPolicy({ policyTypes: ['Egress'], ingress: [fromWeb], egress: [toWeb] }),
     ]);
     expectTable(conn, 'allowed', ['shop/db -> external:payments']);
     expect(conn.isolation(indexOf(conn, 'shop/db'))).toEqual({ ingress: [], egress: ['shop/db'] });
@@ -386,15 +197,7 @@ ${spec}`;
   it('listed Ingress only: egress rules are ignored and egress is not isolated', () => {
     const conn = run([
       ...base,
-      policy(`  policyTypes:
-    - Ingress
-  ingress:
-    - {}
-  egress:
-    - to:
-        - podSelector:
-            matchLabels:
-              app: nothing-has-this`),
+      dbPolicy({ policyTypes: ['Ingress'], ingress: [{}], egress: [{ to: [{ podSelector: { app: 'nothing-has-this' } }] }] }),
     ]);
     expectTable(conn, 'allowed', []);
     expect(conn.isolation(indexOf(conn, 'shop/db'))).toEqual({ ingress: ['shop/db'], egress: [] });
@@ -403,9 +206,7 @@ ${spec}`;
   it('listing both types with no rules isolates both directions completely', () => {
     const conn = run([
       ...base,
-      policy(`  policyTypes:
-    - Ingress
-    - Egress`),
+      dbPolicy({ policyTypes: ['Ingress', 'Egress'] }),
     ]);
     expectTable(conn, 'allowed', [
       'shop/web -> shop/db',
@@ -429,24 +230,10 @@ describe('rules and policies add up', () => {
   it('two rules of one policy admit the union of their peers', () => {
     const conn = run([
       ...base,
-      `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: db
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: db
-  ingress:
-    - from:
-        - podSelector:
-            matchLabels:
-              app: api
-    - from:
-        - podSelector:
-            matchLabels:
-              app: batch`,
+      policy('shop/db', {
+        podSelector: { app: 'db' },
+        ingress: [{ from: [{ podSelector: { app: 'api' } }] }, { from: [{ podSelector: { app: 'batch' } }] }],
+      }),
     ]);
     expectTable(conn, 'allowed', ['shop/web -> shop/db']);
   });
@@ -455,34 +242,8 @@ spec:
     const conn = run([
       ...base,
       denyIngress('shop'),
-      `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: db-from-api
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: db
-  ingress:
-    - from:
-        - podSelector:
-            matchLabels:
-              app: api`,
-      `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: api-from-web
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: api
-  ingress:
-    - from:
-        - podSelector:
-            matchLabels:
-              app: web`,
+      policy('shop/db-from-api', { podSelector: { app: 'db' }, ingress: [{ from: [{ podSelector: { app: 'api' } }] }] }),
+      policy('shop/api-from-web', { podSelector: { app: 'api' }, ingress: [{ from: [{ podSelector: { app: 'web' } }] }] }),
     ]);
     // deny-ingress isolates every pod; the other two open db <- api and api <- web.
     expectTable(conn, 'denied', [
@@ -504,25 +265,16 @@ describe('rule lists', () => {
     pod('shop/db', { labels: { app: 'db' } }),
     external('payments', '203.0.113.10', ['80']),
   ];
-  const dbPolicy = (tail: string): string => `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: db
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: db
-  policyTypes:
-    - Ingress
-    - Egress${tail}`;
+  /** `shop/db`, selecting app=db and isolating both directions, with these rule lists. */
+  const dbPolicy = (rules: Pick<PolicySpec, 'ingress' | 'egress'>): string =>
+    policy('shop/db', { podSelector: { app: 'db' }, policyTypes: ['Ingress', 'Egress'], ...rules });
 
-  it.each([
-    ['absent', ''],
-    ['null', '\n  ingress: null\n  egress: null'],
-    ['empty', '\n  ingress: []\n  egress: []'],
-  ])('%s ingress and egress lists admit nothing', (_, tail) => {
-    const conn = run([...base, dbPolicy(tail)]);
+  it.each<[string, Pick<PolicySpec, 'ingress' | 'egress'>]>([
+    ['absent', {}],
+    ['null', { ingress: null, egress: null }],
+    ['empty', { ingress: [], egress: [] }],
+  ])('%s ingress and egress lists admit nothing', (_, rules) => {
+    const conn = run([...base, dbPolicy(rules)]);
     expectTable(conn, 'allowed', [
       'shop/web -> shop/db',
       'external:payments -> shop/db',
@@ -532,52 +284,28 @@ spec:
   });
 
   it('an empty rule admits every peer on every port, external endpoints included', () => {
-    const conn = run([...base, dbPolicy('\n  ingress:\n    - {}\n  egress:\n    - {}')], { ports: ['5432', '53/UDP'] });
+    const conn = run([...base, dbPolicy({ ingress: [{}], egress: [{}] })], { ports: ['5432', '53/UDP'] });
     expectTable(conn, 'allowed', []);
   });
 
-  it.each([
-    ['absent', ''],
-    ['empty', '\n      from: []'],
+  it.each<[string, Peer[] | undefined]>([
+    ['absent', undefined],
+    ['empty', []],
   ])('an %s from list admits every peer, external endpoints included', (_, from) => {
     const conn = run([
       ...base,
-      `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: db
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: db
-  ingress:
-    - ports:
-        - port: 5432${from}`,
+      policy('shop/db', { podSelector: { app: 'db' }, ingress: [{ ports: ['5432'], from }] }),
     ], { ports: ['5432'] });
     expectTable(conn, 'allowed', ['shop/web -> shop/db 80/TCP', 'external:payments -> shop/db 80/TCP']);
   });
 
-  it.each([
-    ['absent', ''],
-    ['empty', '\n      to: []'],
+  it.each<[string, Peer[] | undefined]>([
+    ['absent', undefined],
+    ['empty', []],
   ])('an %s to list admits every peer, external endpoints included', (_, to) => {
     const conn = run([
       ...base,
-      `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: db
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: db
-  policyTypes:
-    - Egress
-  egress:
-    - ports:
-        - port: 443${to}`,
+      policy('shop/db', { podSelector: { app: 'db' }, policyTypes: ['Egress'], egress: [{ ports: ['443'], to }] }),
     ], { ports: ['443'] });
     expectTable(conn, 'allowed', ['shop/db -> shop/web 80/TCP', 'shop/db -> external:payments 80/TCP']);
   });
@@ -599,18 +327,8 @@ describe('selector peers', () => {
     // Labelled like the clients: selectors must still never match it.
     external('payments', '203.0.113.10', ['80'], { app: 'client' }),
   ];
-  const dbFrom = (from: string): string => `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: db
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: db
-  ingress:
-    - from:
-${from}`;
+  /** `shop/db`, admitting into app=db from these peers (one rule). */
+  const dbFrom = (...from: Peer[]): string => policy('shop/db', { podSelector: { app: 'db' }, ingress: [{ from }] });
   const ids = ['shop/db', 'shop/client', 'billing/client', 'billing/report', 'ops/client', 'shop/node-agent', 'external:payments'];
   /** Every connection into `to`, except from itself and from the admitted sources. */
   const allInto = (to: string, admitted: readonly string[]): string[] =>
@@ -619,9 +337,7 @@ ${from}`;
   it('podSelector alone selects matching pods of the policy namespace', () => {
     const conn = run([
       ...base,
-      dbFrom(`        - podSelector:
-            matchLabels:
-              app: client`),
+      dbFrom({ podSelector: { app: 'client' } }),
     ]);
     expectTable(conn, 'allowed', allInto('shop/db', ['shop/client']));
   });
@@ -629,9 +345,7 @@ ${from}`;
   it('namespaceSelector alone selects every pod of the matching namespaces', () => {
     const conn = run([
       ...base,
-      dbFrom(`        - namespaceSelector:
-            matchLabels:
-              team: blue`),
+      dbFrom({ namespaceSelector: { team: 'blue' } }),
     ]);
     expectTable(conn, 'allowed', allInto('shop/db', ['billing/client', 'billing/report', 'ops/client']));
   });
@@ -639,12 +353,7 @@ ${from}`;
   it('podSelector and namespaceSelector in one peer must both match', () => {
     const conn = run([
       ...base,
-      dbFrom(`        - namespaceSelector:
-            matchLabels:
-              team: blue
-          podSelector:
-            matchLabels:
-              app: client`),
+      dbFrom({ namespaceSelector: { team: 'blue' }, podSelector: { app: 'client' } }),
     ]);
     expectTable(conn, 'allowed', allInto('shop/db', ['billing/client', 'ops/client']));
   });
@@ -652,50 +361,30 @@ ${from}`;
   it('podSelector and namespaceSelector in two peers add up', () => {
     const conn = run([
       ...base,
-      dbFrom(`        - namespaceSelector:
-            matchLabels:
-              team: blue
-        - podSelector:
-            matchLabels:
-              app: client`),
+      dbFrom({ namespaceSelector: { team: 'blue' } }, { podSelector: { app: 'client' } }),
     ]);
     expectTable(conn, 'allowed', allInto('shop/db', ['billing/client', 'billing/report', 'ops/client', 'shop/client']));
   });
 
   it('podSelector {} selects every pod of the policy namespace, but not hostNetwork pods', () => {
-    const conn = run([...base, dbFrom('        - podSelector: {}')]);
+    const conn = run([...base, dbFrom({ podSelector: {} })]);
     expectTable(conn, 'allowed', allInto('shop/db', ['shop/client']));
   });
 
   it('namespaceSelector {} selects every pod of every namespace, but no external endpoint or hostNetwork pod', () => {
-    const conn = run([...base, dbFrom('        - namespaceSelector: {}')]);
+    const conn = run([...base, dbFrom({ namespaceSelector: {} })]);
     expectTable(conn, 'allowed', ['shop/node-agent -> shop/db', 'external:payments -> shop/db']);
   });
 
   it('namespaceSelector {} with podSelector {} does not match external endpoints or hostNetwork pods either', () => {
-    const conn = run([...base, dbFrom('        - namespaceSelector: {}\n          podSelector: {}')]);
+    const conn = run([...base, dbFrom({ namespaceSelector: {}, podSelector: {} })]);
     expectTable(conn, 'allowed', ['shop/node-agent -> shop/db', 'external:payments -> shop/db']);
   });
 
   it('a hostNetwork pod with matching labels is not selected by a podSelector peer in egress either', () => {
     const conn = run([
       ...base,
-      `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: db
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: db
-  policyTypes:
-    - Egress
-  egress:
-    - to:
-        - podSelector:
-            matchLabels:
-              app: client`,
+      policy('shop/db', { podSelector: { app: 'db' }, policyTypes: ['Egress'], egress: [{ to: [{ podSelector: { app: 'client' } }] }] }),
     ]);
     expectTable(conn, 'allowed', [
       'shop/db -> billing/client',
@@ -710,19 +399,8 @@ spec:
 // ---- rule 6: ipBlock ------------------------------------------------------------------------
 
 describe('ipBlock peers', () => {
-  const ingressFrom = (ipBlock: string): string => `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: db
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: db
-  ingress:
-    - from:
-        - ipBlock:
-${ipBlock}`;
+  /** `shop/db`, admitting into app=db from one ipBlock. */
+  const ingressFrom = (ipBlock: IpBlock): string => policy('shop/db', { podSelector: { app: 'db' }, ingress: [{ from: [{ ipBlock }] }] });
 
   it('cidr admits the addresses inside it except those in an except block (IPv4)', () => {
     const conn = run([
@@ -732,9 +410,7 @@ ${ipBlock}`;
       pod('shop/outside', { ip: '10.1.0.5' }),
       external('office', '10.0.3.1', ['80']),
       external('internet', '198.51.100.7', ['80']),
-      ingressFrom(`            cidr: 10.0.0.0/16
-            except:
-              - 10.0.2.0/24`),
+      ingressFrom({ cidr: '10.0.0.0/16', except: ['10.0.2.0/24'] }),
     ]);
     // db itself is inside the block too.
     expectTable(conn, 'allowed', ['shop/excepted -> shop/db', 'shop/outside -> shop/db', 'external:internet -> shop/db']);
@@ -748,9 +424,7 @@ ${ipBlock}`;
       pod('shop/outside', { ip: 'fd01::5' }),
       external('office', 'fd00::abcd:1', ['80']),
       external('internet', '2001:db8::7', ['80']),
-      ingressFrom(`            cidr: fd00::/64
-            except:
-              - fd00::ff00/120`),
+      ingressFrom({ cidr: 'fd00::/64', except: ['fd00::ff00/120'] }),
     ]);
     expectTable(conn, 'allowed', ['shop/excepted -> shop/db', 'shop/outside -> shop/db', 'external:internet -> shop/db']);
   });
@@ -763,16 +437,16 @@ ${ipBlock}`;
       external('v4-host', '198.51.100.7', ['80']),
       external('v6-host', '2001:db8::7', ['80']),
     ];
-    expectTable(run([...base, ingressFrom('            cidr: 0.0.0.0/0')]), 'allowed', [
+    expectTable(run([...base, ingressFrom('0.0.0.0/0')]), 'allowed', [
       'shop/v6 -> shop/db',
       'external:v6-host -> shop/db',
     ]);
-    expectTable(run([...base, ingressFrom('            cidr: ::/0')]), 'allowed', [
+    expectTable(run([...base, ingressFrom('::/0')]), 'allowed', [
       'shop/v4 -> shop/db',
       'external:v4-host -> shop/db',
     ]);
     // An IPv4-mapped IPv6 block is still an IPv6 block.
-    expectTable(run([...base, ingressFrom('            cidr: ::ffff:0.0.0.0/96')]), 'allowed', [
+    expectTable(run([...base, ingressFrom('::ffff:0.0.0.0/96')]), 'allowed', [
       'shop/v4 -> shop/db',
       'shop/v6 -> shop/db',
       'external:v4-host -> shop/db',
@@ -786,7 +460,7 @@ ${ipBlock}`;
       pod('kube-system/node-agent', { ip: '192.168.0.10', hostNetwork: true }),
       pod('kube-system/other-node', { ip: '192.168.1.10', hostNetwork: true }),
       external('gateway', '192.168.0.1', ['80']),
-      ingressFrom('            cidr: 192.168.0.0/24'),
+      ingressFrom('192.168.0.0/24'),
     ]);
     expectTable(conn, 'allowed', ['kube-system/other-node -> shop/db']);
   });
@@ -815,21 +489,7 @@ spec:
           image: nginx:1.27
           ports:
             - containerPort: 80`,
-      `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: db
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: db
-  ingress:
-    - from:
-        - ipBlock:
-            cidr: 0.0.0.0/0
-        - ipBlock:
-            cidr: ::/0`,
+      policy('shop/db', { podSelector: { app: 'db' }, ingress: [{ from: [{ ipBlock: '0.0.0.0/0' }, { ipBlock: '::/0' }] }] }),
     ]);
     expectTable(conn, 'allowed', ['shop/pending -> shop/db', 'shop/frontend -> shop/db']);
   });
@@ -840,21 +500,7 @@ spec:
       pod('shop/db', { ip: '10.0.0.2' }),
       external('dns', '8.8.8.8', ['53/UDP']),
       external('cdn', '8.8.4.4', ['443']),
-      `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: web-egress
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: web
-  policyTypes:
-    - Egress
-  egress:
-    - to:
-        - ipBlock:
-            cidr: 8.8.8.8/32`,
+      policy('shop/web-egress', { podSelector: { app: 'web' }, policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: '8.8.8.8/32' }] }] }),
     ]);
     expectTable(conn, 'allowed', ['shop/web -> shop/db', 'shop/web -> external:cdn']);
   });
@@ -871,24 +517,30 @@ describe('label selectors', () => {
     pod('shop/bare'),
   ];
 
-  it.each<[string, string, string[]]>([
-    ['{} selects every pod', '{}', ['shop/bare', 'shop/db-prod', 'shop/web', 'shop/web-dev', 'shop/web-prod']],
-    ['matchLabels needs every label', '\n    matchLabels:\n      tier: web\n      env: prod', ['shop/web-prod']],
+  it.each<[string, Selector, string[]]>([
+    ['{} selects every pod', {}, ['shop/bare', 'shop/db-prod', 'shop/web', 'shop/web-dev', 'shop/web-prod']],
+    ['matchLabels needs every label', { tier: 'web', env: 'prod' }, ['shop/web-prod']],
     [
       'In matches any listed value',
-      '\n    matchExpressions:\n      - key: env\n        operator: In\n        values: [prod, dev]',
+      { matchExpressions: [{ key: 'env', operator: 'In', values: ['prod', 'dev'] }] },
       ['shop/db-prod', 'shop/web-dev', 'shop/web-prod'],
     ],
     [
       'NotIn is satisfied by a missing key',
-      '\n    matchExpressions:\n      - key: env\n        operator: NotIn\n        values: [prod]',
+      { matchExpressions: [{ key: 'env', operator: 'NotIn', values: ['prod'] }] },
       ['shop/bare', 'shop/web', 'shop/web-dev'],
     ],
-    ['Exists needs the key', '\n    matchExpressions:\n      - key: env\n        operator: Exists', ['shop/db-prod', 'shop/web-dev', 'shop/web-prod']],
-    ['DoesNotExist needs the key absent', '\n    matchExpressions:\n      - key: env\n        operator: DoesNotExist', ['shop/bare', 'shop/web']],
+    ['Exists needs the key', { matchExpressions: [{ key: 'env', operator: 'Exists' }] }, ['shop/db-prod', 'shop/web-dev', 'shop/web-prod']],
+    ['DoesNotExist needs the key absent', { matchExpressions: [{ key: 'env', operator: 'DoesNotExist' }] }, ['shop/bare', 'shop/web']],
     [
       'matchLabels and matchExpressions must all hold',
-      '\n    matchLabels:\n      tier: web\n    matchExpressions:\n      - key: env\n        operator: NotIn\n        values: [dev]\n      - key: env\n        operator: Exists',
+      {
+        matchLabels: { tier: 'web' },
+        matchExpressions: [
+          { key: 'env', operator: 'NotIn', values: ['dev'] },
+          { key: 'env', operator: 'Exists' },
+        ],
+      },
       ['shop/web-prod'],
     ],
   ])('%s', (_, selector, selected) => {
@@ -902,25 +554,19 @@ describe('label selectors', () => {
       pod('shop/db', { labels: { app: 'db' } }),
       pod('billing/api'),
       pod('staging/api'),
-      `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: db
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: db
-  ingress:
-    - from:
-        - namespaceSelector:
-            matchExpressions:
-              - key: env
-                operator: NotIn
-                values: [prod]
-              - key: kubernetes.io/metadata.name
-                operator: In
-                values: [staging, billing]`,
+      policy('shop/db', {
+        podSelector: { app: 'db' },
+        ingress: [{
+          from: [{
+            namespaceSelector: {
+              matchExpressions: [
+                { key: 'env', operator: 'NotIn', values: ['prod'] },
+                { key: 'kubernetes.io/metadata.name', operator: 'In', values: ['staging', 'billing'] },
+              ],
+            },
+          }],
+        }],
+      }),
     ]);
     expectTable(conn, 'allowed', ['billing/api -> shop/db']);
   });
@@ -929,21 +575,11 @@ spec:
 // ---- rule 8: ports --------------------------------------------------------------------------
 
 describe('ports', () => {
-  const dbIngressPorts = (ports: string): string => `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: db
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: db
-  ingress:
-    - ports:
-${ports}`;
+  /** `shop/db`, admitting into app=db from anywhere on these ports (one rule). */
+  const dbIngressPorts = (...ports: PolicyPort[]): string => policy('shop/db', { podSelector: { app: 'db' }, ingress: [{ ports }] });
 
   it('a port without protocol means TCP', () => {
-    const conn = run([pod('shop/web'), pod('shop/db', { labels: { app: 'db' }, ports: ['53', '53/UDP'] }), dbIngressPorts('        - port: 53')]);
+    const conn = run([pod('shop/web'), pod('shop/db', { labels: { app: 'db' }, ports: ['53', '53/UDP'] }), dbIngressPorts('53')]);
     expectTable(conn, 'allowed', ['shop/web -> shop/db 53/UDP']);
   });
 
@@ -951,14 +587,14 @@ ${ports}`;
     const conn = run([
       pod('shop/web'),
       pod('shop/db', { labels: { app: 'db' }, ports: ['53', '53/UDP', '53/SCTP'] }),
-      dbIngressPorts('        - port: 53\n          protocol: UDP'),
+      dbIngressPorts('53/UDP'),
     ]);
     expectTable(conn, 'allowed', ['shop/web -> shop/db 53/TCP', 'shop/web -> shop/db 53/SCTP']);
   });
 
   it('a protocol without port admits every port of that protocol', () => {
     const conn = run(
-      [pod('shop/web'), pod('shop/db', { labels: { app: 'db' }, ports: [] }), dbIngressPorts('        - protocol: UDP')],
+      [pod('shop/web'), pod('shop/db', { labels: { app: 'db' }, ports: [] }), dbIngressPorts({ protocol: 'UDP' })],
       { ports: ['1/UDP', '53/UDP', '65535/UDP', '53', '53/SCTP'] },
     );
     expectTable(conn, 'allowed', ['shop/web -> shop/db 53/TCP', 'shop/web -> shop/db 53/SCTP']);
@@ -966,7 +602,7 @@ ${ports}`;
 
   it('a ports entry with neither port nor protocol admits every TCP port', () => {
     const conn = run(
-      [pod('shop/web', { ports: [] }), pod('shop/db', { labels: { app: 'db' }, ports: [] }), dbIngressPorts('        - {}')],
+      [pod('shop/web', { ports: [] }), pod('shop/db', { labels: { app: 'db' }, ports: [] }), dbIngressPorts({})],
       { ports: ['22', '5432', '65535', '53/UDP', '5432/SCTP'] },
     );
     expectTable(conn, 'allowed', ['shop/web -> shop/db 53/UDP', 'shop/web -> shop/db 5432/SCTP']);
@@ -974,14 +610,14 @@ ${ports}`;
 
   it('matches SCTP ports only with protocol SCTP', () => {
     const conn = run(
-      [pod('shop/web', { ports: [] }), pod('shop/db', { labels: { app: 'db' }, ports: ['3868/SCTP', '3868'] }), dbIngressPorts('        - port: 3868\n          protocol: SCTP')],
+      [pod('shop/web', { ports: [] }), pod('shop/db', { labels: { app: 'db' }, ports: ['3868/SCTP', '3868'] }), dbIngressPorts('3868/SCTP')],
     );
     expectTable(conn, 'allowed', ['shop/web -> shop/db 3868/TCP']);
   });
 
   it('endPort ranges apply to the rule protocol only', () => {
     const conn = run(
-      [pod('shop/web', { ports: [] }), pod('shop/db', { labels: { app: 'db' }, ports: [] }), dbIngressPorts('        - port: 30000\n          endPort: 30010\n          protocol: UDP')],
+      [pod('shop/web', { ports: [] }), pod('shop/db', { labels: { app: 'db' }, ports: [] }), dbIngressPorts('30000-30010/UDP')],
       { ports: ['29999/UDP', '30000/UDP', '30010/UDP', '30011/UDP', '30005'] },
     );
     expectTable(conn, 'allowed', ['shop/web -> shop/db 29999/UDP', 'shop/web -> shop/db 30011/UDP', 'shop/web -> shop/db 30005/TCP']);
@@ -989,7 +625,7 @@ ${ports}`;
 
   it('endPort makes an inclusive range', () => {
     const conn = run(
-      [pod('shop/web', { ports: [] }), pod('shop/db', { labels: { app: 'db' }, ports: [] }), dbIngressPorts('        - port: 8000\n          endPort: 8002')],
+      [pod('shop/web', { ports: [] }), pod('shop/db', { labels: { app: 'db' }, ports: [] }), dbIngressPorts('8000-8002')],
       { ports: ['7999', '8000', '8001', '8002', '8003', '8001/UDP'] },
     );
     expectTable(conn, 'allowed', [
@@ -1004,7 +640,7 @@ ${ports}`;
       [
         pod('shop/web', { ports: ['http=9090'] }),
         pod('shop/db', { labels: { app: 'db' }, ports: ['http=8080', '80'] }),
-        dbIngressPorts('        - port: http'),
+        dbIngressPorts('http'),
       ],
       { ports: ['9090'] },
     );
@@ -1014,14 +650,14 @@ ${ports}`;
   it('a named port needs the name, the number and the protocol to match', () => {
     const base = [pod('shop/web', { ports: [] }), pod('shop/db', { labels: { app: 'db' }, ports: ['dns=53/UDP', 'dns-tcp=53'] })];
     // Default TCP: the UDP port named dns does not match.
-    expectTable(run([...base, dbIngressPorts('        - port: dns')]), 'allowed', [
+    expectTable(run([...base, dbIngressPorts('dns')]), 'allowed', [
       'shop/web -> shop/db 53/TCP',
       'shop/web -> shop/db 53/UDP',
     ]);
-    expectTable(run([...base, dbIngressPorts('        - port: dns\n          protocol: UDP')]), 'allowed', [
+    expectTable(run([...base, dbIngressPorts('dns/UDP')]), 'allowed', [
       'shop/web -> shop/db 53/TCP',
     ]);
-    expectTable(run([...base, dbIngressPorts('        - port: dns-tcp\n          protocol: UDP')]), 'allowed', [
+    expectTable(run([...base, dbIngressPorts('dns-tcp/UDP')]), 'allowed', [
       'shop/web -> shop/db 53/TCP',
       'shop/web -> shop/db 53/UDP',
     ]);
@@ -1071,7 +707,7 @@ spec:
             - containerPort: 6379
             - name: metrics
               containerPort: 9121`,
-        dbIngressPorts('        - port: metrics'),
+        dbIngressPorts('metrics'),
       ],
     );
     expectTable(conn, 'allowed', [
@@ -1088,20 +724,7 @@ spec:
         pod('shop/web', { labels: { app: 'web' }, ports: ['http=9090'] }),
         pod('shop/api', { ports: ['http=8080'] }),
         pod('shop/legacy', { ports: ['8080'] }),
-        `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: web-egress
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: web
-  policyTypes:
-    - Egress
-  egress:
-    - ports:
-        - port: http`,
+        policy('shop/web-egress', { podSelector: { app: 'web' }, policyTypes: ['Egress'], egress: [{ ports: ['http'] }] }),
       ],
       { ports: ['8080', '9090'] },
     );
@@ -1113,23 +736,8 @@ spec:
   });
 
   it('a named port never matches a hostNetwork pod or an external endpoint', () => {
-    const egress = (port: string): string => `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: web-egress
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: web
-  policyTypes:
-    - Egress
-  egress:
-    - to:
-        - ipBlock:
-            cidr: 192.168.0.0/16
-      ports:
-        - port: ${port}`;
+    const egress = (port: PolicyPort): string =>
+      policy('shop/web-egress', { podSelector: { app: 'web' }, policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: '192.168.0.0/16' }], ports: [port] }] });
     const base = [
       pod('shop/web', { labels: { app: 'web' }, ip: '10.0.0.1', ports: [] }),
       pod('kube-system/node-agent', { ip: '192.168.0.10', hostNetwork: true, ports: ['https=443'] }),
@@ -1147,16 +755,7 @@ spec:
 // ---- endpoints that are never isolated ------------------------------------------------------
 
 describe('endpoints never isolated', () => {
-  const lockdown = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: lockdown
-  namespace: shop
-spec:
-  podSelector: {}
-  policyTypes:
-    - Ingress
-    - Egress`;
+  const lockdown = policy('shop/lockdown', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
 
   it('a pod may always reach itself', () => {
     const conn = run([pod('shop/web'), pod('shop/db'), lockdown]);
@@ -1202,7 +801,7 @@ spec:
   });
 
   it('a hostNetwork pod with no other policy talks freely', () => {
-    const conn = run([pod('shop/web'), pod('shop/node-agent', { hostNetwork: true, labels: { app: 'agent' } }), denyIngress('shop', '\n    matchLabels:\n      app: agent')]);
+    const conn = run([pod('shop/web'), pod('shop/node-agent', { hostNetwork: true, labels: { app: 'agent' } }), denyIngress('shop', { app: 'agent' })]);
     expectTable(conn, 'allowed', []);
   });
 
@@ -1248,46 +847,26 @@ describe('clusters larger than one bitset word', () => {
           ip: `10.2.0.${i}`,
         }),
       ),
-      `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: db-ingress
-  namespace: alpha
-spec:
-  podSelector:
-    matchLabels:
-      role: db
-  ingress:
-    - from:
-        - namespaceSelector:
-            matchLabels:
-              kubernetes.io/metadata.name: beta
-          podSelector:
-            matchExpressions:
-              - key: role
-                operator: DoesNotExist
-        - ipBlock:
-            cidr: 10.1.0.0/28
-            except:
-              - 10.1.0.8/29`,
+      policy('alpha/db-ingress', {
+        podSelector: { role: 'db' },
+        ingress: [{
+          from: [
+            {
+              namespaceSelector: { 'kubernetes.io/metadata.name': 'beta' },
+              podSelector: { matchExpressions: [{ key: 'role', operator: 'DoesNotExist' }] },
+            },
+            { ipBlock: { cidr: '10.1.0.0/28', except: ['10.1.0.8/29'] } },
+          ],
+        }],
+      }),
       ...ids('beta')
         .filter((_, i) => i % 3 === 0)
-        .map((id) => `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: egress-${id.split('/')[1]}
-  namespace: beta
-spec:
-  podSelector:
-    matchLabels:
-      statefulset.kubernetes.io/pod-name: ${id.split('/')[1]}
-  policyTypes:
-    - Egress
-  egress:
-    - to:
-        - namespaceSelector:
-            matchLabels:
-              kubernetes.io/metadata.name: alpha`),
+        .map((id) => id.split('/')[1]!)
+        .map((name) => policy(`beta/egress-${name}`, {
+          podSelector: { 'statefulset.kubernetes.io/pod-name': name },
+          policyTypes: ['Egress'],
+          egress: [{ to: [{ namespaceSelector: { 'kubernetes.io/metadata.name': 'alpha' } }] }],
+        })),
     ];
     const conn = run(docs);
     expect(conn.cluster.endpoints).toHaveLength(70);
@@ -1334,7 +913,7 @@ describe('namespaces', () => {
     const conn = run([
       'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n      ports:\n        - containerPort: 80',
       pod('shop/client'),
-      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\nspec:\n  podSelector: {}',
+      policy('deny', { podSelector: {} }), // no namespace
     ]);
     expect(conn.cluster.endpoints.map((e) => e.id)).toEqual(['default/web', 'shop/client']);
     expect(conn.cluster.namespaces.map((n) => n.name)).toEqual(['default', 'shop']);
@@ -1345,20 +924,7 @@ describe('namespaces', () => {
     const docs = [
       pod('shop/db', { labels: { app: 'db' } }),
       pod('billing/api'),
-      `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: db
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: db
-  ingress:
-    - from:
-        - namespaceSelector:
-            matchLabels:
-              team: payments`,
+      policy('shop/db', { podSelector: { app: 'db' }, ingress: [{ from: [{ namespaceSelector: { team: 'payments' } }] }] }),
       namespace('billing', { team: 'payments' }),
     ];
     const rows = (list: string[]): string[] => [...run(list).rows()].map((r) => `${rowKey(r)} ${r.allowed}`);
@@ -1371,20 +937,7 @@ spec:
       pod('shop/db', { labels: { app: 'db' } }),
       pod('billing/api'),
       pod('staging/api'),
-      `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: db
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: db
-  ingress:
-    - from:
-        - namespaceSelector:
-            matchLabels:
-              kubernetes.io/metadata.name: billing`,
+      policy('shop/db', { podSelector: { app: 'db' }, ingress: [{ from: [{ namespaceSelector: { 'kubernetes.io/metadata.name': 'billing' } }] }] }),
     ]);
     expectTable(conn, 'allowed', ['staging/api -> shop/db']);
   });
@@ -1458,7 +1011,7 @@ spec:
           image: busybox:1.36
           ports:
             - containerPort: 80`,
-      denyIngress('jobs', '\n    matchLabels:\n      app: worker'),
+      denyIngress('jobs', { app: 'worker' }),
     ]);
     expectTable(conn, 'allowed', ['jobs/client -> jobs/worker']);
   });
@@ -1625,7 +1178,7 @@ describe('probes', () => {
   });
 
   it('counts agree with the rows', () => {
-    const conn = run([pod('shop/web'), pod('shop/db'), denyIngress('shop', '\n    matchLabels: {}')]);
+    const conn = run([pod('shop/web'), pod('shop/db'), denyIngress('shop', { matchLabels: {} })]);
     expect(conn.counts()).toEqual({ rows: 4, allowed: 2, denied: 2 });
   });
 });
@@ -1638,31 +1191,14 @@ describe('explain', () => {
     pod('shop/db', { labels: { app: 'db' }, ip: '10.0.0.2', ports: ['5432', 'metrics=9187'] }),
     pod('shop/batch', { labels: { app: 'batch' }, ip: '10.0.0.3' }),
   ];
-  const dbIngress = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: db-ingress
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: db
-  ingress:
-    - from:
-        - podSelector:
-            matchLabels:
-              app: batch
-    - from:
-        - ipBlock:
-            cidr: 192.168.0.0/16
-        - podSelector:
-            matchLabels:
-              app: web
-      ports:
-        - port: 9187
-        - port: 5432
-    - ports:
-        - port: metrics`;
+  const dbIngress = policy('shop/db-ingress', {
+    podSelector: { app: 'db' },
+    ingress: [
+      { from: [{ podSelector: { app: 'batch' } }] },
+      { from: [{ ipBlock: '192.168.0.0/16' }, { podSelector: { app: 'web' } }], ports: ['9187', '5432'] },
+      { ports: ['metrics'] },
+    ],
+  });
 
   it('names the rule, peer and port entries that admitted a connection, 0-based', () => {
     const conn = run([...base, dbIngress, denyIngress('shop')]);
@@ -1702,20 +1238,7 @@ spec:
   it('gives null peer and port indexes for empty lists', () => {
     const conn = run([
       ...base,
-      `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: web-egress
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: web
-  policyTypes:
-    - Egress
-  egress:
-    - to: []
-      ports: []`,
+      policy('shop/web-egress', { podSelector: { app: 'web' }, policyTypes: ['Egress'], egress: [{ to: [], ports: [] }] }),
     ]);
     const exp = explain(conn, 'shop/web', 'shop/db', '5432/TCP');
     expect(exp.egress).toEqual({
@@ -1732,46 +1255,16 @@ spec:
   it('lists admitting rules of several policies in policy id order, with ipBlock peers in egress', () => {
     const conn = run([
       ...base,
-      `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: web-to-subnet
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: web
-  policyTypes:
-    - Egress
-  egress:
-    - to:
-        - ipBlock:
-            cidr: 192.168.0.0/16
-        - ipBlock:
-            cidr: 10.0.0.0/24
-            except:
-              - 10.0.0.3/32`,
-      `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: web-to-db
-  namespace: shop
-spec:
-  podSelector:
-    matchLabels:
-      app: web
-  policyTypes:
-    - Egress
-  egress:
-    - to:
-        - podSelector:
-            matchLabels:
-              app: db
-      ports:
-        - protocol: UDP
-        - protocol: TCP
-          port: 5000
-          endPort: 6000`,
+      policy('shop/web-to-subnet', {
+        podSelector: { app: 'web' },
+        policyTypes: ['Egress'],
+        egress: [{ to: [{ ipBlock: '192.168.0.0/16' }, { ipBlock: { cidr: '10.0.0.0/24', except: ['10.0.0.3/32'] } }] }],
+      }),
+      policy('shop/web-to-db', {
+        podSelector: { app: 'web' },
+        policyTypes: ['Egress'],
+        egress: [{ to: [{ podSelector: { app: 'db' } }], ports: [{ protocol: 'UDP' }, { protocol: 'TCP', port: 5000, endPort: 6000 }] }],
+      }),
     ]);
     const exp = explain(conn, 'shop/web', 'shop/db', '5432/TCP');
     expect(exp.egress).toEqual({
@@ -1807,7 +1300,7 @@ spec:
   });
 
   it('agrees with the verdict for every row', () => {
-    const conn = run([...base, dbIngress, denyIngress('shop', '\n    matchLabels:\n      app: web')], { ports: ['9999'] });
+    const conn = run([...base, dbIngress, denyIngress('shop', { app: 'web' })], { ports: ['9999'] });
     for (const row of conn.rows()) {
       const exp = conn.explain(indexOf(conn, row.from), indexOf(conn, row.to), probeIndex(conn, `${row.port}/${row.protocol}`));
       expect([exp.allowed, exp.ingress.allowed, exp.egress.allowed]).toEqual([row.allowed, row.ingressAllowed, row.egressAllowed]);
