@@ -59,8 +59,9 @@ describe('cks-lab eval --format json', () => {
   it('--explain adds the reasons and a sentence to each row', async () => {
     const rows = JSON.parse((await run(['eval', at('cluster.yaml'), at('policy.yaml'), '--explain'])).stdout) as Row[];
     const allowed = rows.find((r) => r.from === 'x/b' && r.to === 'x/a')!;
-    expect(allowed.ingress).toMatchObject({ why: 'rule', allowedBy: [{ policy: 'x/a-from-b', direction: 'ingress', rule: 0, peer: 0, port: 0 }] });
+    expect(allowed.ingress).toMatchObject({ why: 'rule', allowedBy: [{ policy: 'x/a-from-b', direction: 'ingress', rule: 1, peer: 1, port: 1 }] });
     expect(allowed.explanation).toContain('x/a-from-b');
+    expect(allowed.explanation).toContain('ingress rule 1'); // the same number as in the JSON
     const denied = rows.find((r) => r.from === 'external:internet' && r.to === 'x/a')!;
     expect(denied.ingress).toMatchObject({ why: 'no-rule', allowedBy: [] });
   });

@@ -7,7 +7,7 @@ import { loadCluster } from './read';
 import { parseProbeList } from './probes';
 import { describeExplanation } from './explain';
 import { renderTable } from './truth-table';
-import type { Probe } from './model';
+import type { DirectionReason, Probe } from './model';
 
 interface EvalOptions {
   files: string[];
@@ -83,15 +83,19 @@ function* jsonLines(result: Connectivity, explain: boolean): Generator<string> {
     let row = `{"from": ${ids[s]}, "to": ${ids[d]}, "port": ${probe.port}, "protocol": "${probe.protocol}", "allowed": ${v.allowed}, "ingressAllowed": ${v.ingressAllowed}, "egressAllowed": ${v.egressAllowed}`;
     if (explain) {
       const exp = result.explain(s, d, g);
-      const { direction: _i, ...ingress } = exp.ingress;
-      const { direction: _e, ...egress } = exp.egress;
-      row += `, "ingress": ${JSON.stringify(ingress)}, "egress": ${JSON.stringify(egress)}, "explanation": ${JSON.stringify(describeExplanation(result.index, exp).join(' '))}`;
+      row += `, "ingress": ${JSON.stringify(numbered(exp.ingress))}, "egress": ${JSON.stringify(numbered(exp.egress))}, "explanation": ${JSON.stringify(describeExplanation(result.index, exp).join(' '))}`;
     }
     if (previous !== null) yield `  ${previous},`;
     previous = row + '}';
   }
   if (previous !== null) yield `  ${previous}`;
   yield ']';
+}
+
+/** A direction's reason for JSON: rules, peers and ports count from 1, as the sentences say "ingress rule 1". */
+function numbered({ direction: _, ...reason }: DirectionReason) {
+  const one = (i: number | null): number | null => (i === null ? null : i + 1);
+  return { ...reason, allowedBy: reason.allowedBy.map((r) => ({ policy: r.policy, direction: r.direction, rule: r.rule + 1, peer: one(r.peer), port: one(r.port) })) };
 }
 
 function* explainLines(result: Connectivity): Generator<string> {

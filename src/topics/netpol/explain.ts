@@ -23,6 +23,7 @@ export interface ClusterIndex {
   namespaceLabels: ReadonlyMap<string, Readonly<Record<string, string>>>;
   policiesByNamespace: ReadonlyMap<string, readonly NetworkPolicy[]>;
   policyById: ReadonlyMap<string, NetworkPolicy>;
+  endpointById: ReadonlyMap<string, Endpoint>;
 }
 
 /** Builds the lookups once per cluster. */
@@ -34,7 +35,13 @@ export function indexCluster(cluster: Cluster): ClusterIndex {
     list.push(p);
     policiesByNamespace.set(p.namespace, list);
   }
-  return { cluster, namespaceLabels, policiesByNamespace, policyById: new Map(cluster.policies.map((p) => [p.id, p])) };
+  return {
+    cluster,
+    namespaceLabels,
+    policiesByNamespace,
+    policyById: new Map(cluster.policies.map((p) => [p.id, p])),
+    endpointById: new Map(cluster.endpoints.map((e) => [e.id, e])),
+  };
 }
 
 /** Can a selector (pod or namespace) ever pick this endpoint? Not external ones, not hostNetwork pods. */
@@ -261,6 +268,121 @@ export function explainSegments(index: ClusterIndex, exp: Explanation, lang: Exp
   );
 }
 
+// ---- near misses ---------------------------------------------------------------------------------------------
+// Where a direction is denied, each rule of the isolating policies says what it missed: the namespace matched but
+// the labels did not, the peer matched but the port is another, the endpoint has no address for an ipBlock.
+
+/** Rules described one by one; beyond this many, a count. */
+const MISSES_SHOWN = 3;
+
+const labelText = (labels: Readonly<Record<string, string>>, lang: ExplainLanguage): string => {
+  const list = Object.entries(labels).map(([k, v]) => `${k}=${v}`);
+  return list.length === 0 ? (lang === 'ja' ? 'ラベルなし' : 'no labels') : list.join(', ');
+};
+
+function peerMiss(index: ClusterIndex, peer: Peer, policy: NetworkPolicy, other: Endpoint, lang: ExplainLanguage): string {
+  const ja = lang === 'ja';
+  if (peer.kind === 'ipBlock') {
+    const cidr = peer.cidr.text;
+    if (other.ip === null) {
+      return ja
+        ? `${other.id} には IP アドレスがない（ワークロード、または status.podIP のない Pod）ため、ipBlock ${cidr} には一致しません`
+        : `${other.id} has no IP address (a workload, or a pod without status.podIP), so ipBlock ${cidr} cannot match it`;
+    }
+    const ip = other.ip.text;
+    const except = peer.except.find((x) => cidrContains(x, other.ip!));
+    if (cidrContains(peer.cidr, other.ip) && except) {
+      return ja ? `${other.id} のアドレス ${ip} は ${cidr} の中ですが、except ${except.text} で除かれています` : `${other.id}'s address ${ip} is in ${cidr}, but except ${except.text} leaves it out`;
+    }
+    return ja ? `${other.id} のアドレス ${ip} は ${cidr} の外です` : `${other.id}'s address ${ip} is outside ${cidr}`;
+  }
+  if (other.kind === 'external') {
+    return ja ? `${other.id} はクラスタの外部にあり、podSelector や namespaceSelector には一致しません（ipBlock が必要です）` : `${other.id} is outside the cluster: pod and namespace selectors never match it (it takes an ipBlock)`;
+  }
+  if (other.hostNetwork) {
+    return ja ? `${other.id} はホストネットワークを使うため、セレクタには一致しません（ノードの IP への ipBlock が必要です）` : `${other.id} uses the host network: selectors never match it (it takes an ipBlock on its node's IP)`;
+  }
+  const ns = other.namespace ?? '';
+  const podSel = peer.podSelector === null || isEmptySelector(peer.podSelector) ? null : formatSelector(peer.podSelector);
+  const podFails = peer.podSelector !== null && !selectorMatches(peer.podSelector, other.labels);
+  const podWhy = ja
+    ? `${other.id} のラベル（${labelText(other.labels, lang)}）は ${podSel} に一致しません`
+    : `${other.id} has ${labelText(other.labels, lang)}, which does not match ${podSel}`;
+  if (peer.namespaceSelector === null) {
+    if (ns !== policy.namespace) {
+      return ja
+        ? `podSelector だけのピアはポリシーと同じ namespace ${policy.namespace} の Pod しか見ませんが、${other.id} は namespace ${ns} にあります`
+        : `a podSelector alone looks only at namespace ${policy.namespace}, and ${other.id} is in namespace ${ns}`;
+    }
+    return podWhy;
+  }
+  const nsLabels = index.namespaceLabels.get(ns) ?? {};
+  if (!selectorMatches(peer.namespaceSelector, nsLabels)) {
+    const nsSel = formatSelector(peer.namespaceSelector);
+    return ja
+      ? `namespace ${ns}（${labelText(nsLabels, lang)}）は ${nsSel} に一致しません`
+      : `namespace ${ns} (${labelText(nsLabels, lang)}) does not match ${nsSel}`;
+  }
+  return podFails ? (ja ? `namespace は一致しましたが、${podWhy}` : `the namespace matched, but ${podWhy}`) : '';
+}
+
+function portMiss(ports: readonly PortSpec[], probe: Probe, destination: Endpoint, lang: ExplainLanguage): string {
+  const ja = lang === 'ja';
+  const list = ports.map((p) => describePort(p, lang)).join(', ');
+  const probeText = `${probe.protocol} ${probe.port}`;
+  const notes: string[] = [];
+  for (const spec of ports) {
+    if (typeof spec.port !== 'string') continue;
+    const name = spec.port;
+    if (!isSelectable(destination)) {
+      notes.push(ja ? `名前付きポート ${name} はクラスタ内の Pod でしか解決されません` : `a named port (${name}) resolves only on a pod in the cluster`);
+      continue;
+    }
+    const found = destination.ports.filter((p) => p.name === name);
+    if (found.length === 0) notes.push(ja ? `${destination.id} には ${name} という名前のポートがありません` : `${destination.id} has no port named ${name}`);
+    else {
+      const where = found.map((p) => `${p.protocol} ${p.port}`).join(', ');
+      notes.push(ja ? `${destination.id} では ${name} は ${where} です` : `port ${name} is ${where} on ${destination.id}`);
+    }
+  }
+  const head = ja ? `ピアは一致しましたが、認めるのは ${list} だけで、${probeText} は含まれません` : `the peer matches, but it admits only ${list}, not ${probeText}`;
+  return notes.length === 0 ? head : `${head}${ja ? '（' : ' ('}${notes.join(ja ? '、' : '; ')}${ja ? '）' : ')'}`;
+}
+
+/** One sentence per rule of the isolating policies, saying what it missed (a denied direction only). */
+function markedMisses(index: ClusterIndex, reason: DirectionReason, exp: Explanation, lang: ExplainLanguage): string[] {
+  if (reason.why !== 'no-rule') return [];
+  const ja = lang === 'ja';
+  const other = index.endpointById.get(reason.direction === 'ingress' ? exp.from : exp.to);
+  const destination = index.endpointById.get(exp.to);
+  if (!other || !destination) return [];
+  const probe: Probe = { port: exp.port, protocol: exp.protocol };
+  const out: string[] = [];
+  let rules = 0;
+  for (const id of reason.isolatedBy) {
+    const policy = index.policyById.get(id);
+    if (!policy) continue;
+    for (const rule of policy[reason.direction]) {
+      rules++;
+      if (out.length >= MISSES_SHOWN) continue;
+      const head = ja ? `${mark(policy.id)} の ${TYPE[reason.direction]} ルール ${rule.index + 1}: ` : `${mark(policy.id)}'s ${reason.direction} rule ${rule.index + 1}: `;
+      let why: string;
+      if (rule.peers !== null && !rule.peers.some((p) => peerMatches(index, p, policy, other))) {
+        why = rule.peers.map((p) => peerMiss(index, p, policy, other, lang)).filter(Boolean).join(ja ? '。また、' : '; ');
+      } else {
+        why = portMiss(rule.ports ?? [], probe, destination, lang);
+      }
+      out.push(`${head}${why}${ja ? '。' : '.'}`);
+    }
+  }
+  if (rules === 0) {
+    out.push(ja ? `${reason.isolatedBy.length === 1 ? 'このポリシー' : 'これらのポリシー'}には ${TYPE[reason.direction]} ルールがひとつもありません。` : `${reason.isolatedBy.length === 1 ? 'The policy has' : 'The policies have'} no ${reason.direction} rules at all.`);
+  } else if (rules > MISSES_SHOWN) {
+    out.push(ja ? `…ほか ${rules - MISSES_SHOWN} 個のルールも一致しません。` : `…and ${rules - MISSES_SHOWN} more rules do not match either.`);
+  }
+  return out;
+}
+
 function markedExplanation(index: ClusterIndex, exp: Explanation, lang: ExplainLanguage): string[] {
   const verdict = lang === 'ja'
     ? `${exp.from} → ${exp.to}（${exp.protocol} ${exp.port}）: ${exp.allowed ? '許可' : '拒否'}。`
@@ -269,5 +391,11 @@ function markedExplanation(index: ClusterIndex, exp: Explanation, lang: ExplainL
   if (exp.egress.why === 'self' && exp.ingress.why === 'self') {
     return [verdict, lang === 'ja' ? `${exp.from} から自分自身への通信は、どのポリシーでも止められません。` : `${exp.from} talks to itself, which no policy can block.`];
   }
-  return [verdict, markedDirection(index, exp.egress, exp, lang), markedDirection(index, exp.ingress, exp, lang)];
+  return [
+    verdict,
+    markedDirection(index, exp.egress, exp, lang),
+    ...markedMisses(index, exp.egress, exp, lang),
+    markedDirection(index, exp.ingress, exp, lang),
+    ...markedMisses(index, exp.ingress, exp, lang),
+  ];
 }
