@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // e2e runs in Debian's Chromium (never a downloaded browser) against `vite preview` of the real build.
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Another port lets a second checkout run its e2e beside this one (CKS_E2E_PORT=4180).
+const port = Number(process.env.CKS_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -12,7 +14,7 @@ export default defineConfig({
   workers: 1,
   reporter: process.env.CI ? 'list' : [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
       executablePath: chromium,
       args: [
@@ -28,8 +30,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port 4173 --strictPort",
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
   },
