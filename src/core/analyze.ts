@@ -1,7 +1,7 @@
 // analyze(): load -> evaluate -> grade, the one pipeline the app, `cks-lab grade`, the CLI and the tests share.
 // Texts are read once with every kind the topics know; each topic builds and evaluates its own model from the
 // same objects, and a lesson's checks run against the topic that owns them.
-import { parseSources, readObjects, sortDiagnostics, type Diagnostic, type KindReader, type ParseCache, type SourceText } from '../kube/index';
+import { parseSources, readObjects, sortDiagnostics, type Diagnostic, type KindReader, type KubeObject, type ParseCache, type SourceText } from '../kube/index';
 import type { Localized } from './localized';
 import { isRefusal, type AnyTopic } from './topic';
 
@@ -68,8 +68,10 @@ export function analyze(input: AnalysisInput): Analysis {
   const parsed = parseSources(texts, input.cache);
   const read = readObjects(parsed.documents, kindsOf(input.topics));
   const all: Diagnostic[] = [...parsed.diagnostics, ...read.diagnostics];
+  // On a lesson's cluster, the learner's objects meet the namespaces it has (kubectl refuses the others).
+  const objects = (input.base ?? []).length > 0 ? inKnownNamespaces(read.objects, new Set(input.attempt.map((t) => t.file)), all) : read.objects;
   const optionsOf = (topic: AnyTopic): unknown => input.options?.get(topic.id) ?? topic.defaultOptions;
-  const built = input.topics.map((topic) => ({ topic, ...topic.build(read.objects, optionsOf(topic)) }));
+  const built = input.topics.map((topic) => ({ topic, ...topic.build(objects, optionsOf(topic)) }));
   for (const b of built) all.push(...b.diagnostics);
   let diagnostics = sortDiagnostics(unique(all), files);
   const outcomes = new Map<string, TopicOutcome>();
@@ -95,6 +97,38 @@ export function analyze(input: AnalysisInput): Analysis {
   const attempted = [...outcomes.values()].some((o) => o.topic.attempted(o.model, attemptFiles));
   const status: AnalysisStatus = !attempted ? 'pending' : checks.every((c) => c.passed) ? 'passed' : 'failed';
   return { status, diagnostics, checks, outcomes };
+}
+
+/** Namespaces every cluster has before anything is applied. */
+const PREEXISTING_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+
+/**
+ * The learner's namespaced objects whose namespace the cluster does not have are left out with a warning, as
+ * `kubectl apply` refuses them (Error from server (NotFound): namespaces "x" not found) rather than inventing the
+ * namespace. The cluster has the namespaces every cluster has, those declared by a Namespace (the learner's too),
+ * and those the lesson's own objects live in.
+ */
+function inKnownNamespaces(objects: readonly KubeObject[], attemptFiles: ReadonlySet<string>, diagnostics: Diagnostic[]): KubeObject[] {
+  const known = new Set(PREEXISTING_NAMESPACES);
+  for (const o of objects) {
+    if (o.kind === 'Namespace') known.add(o.meta.name);
+    else if (o.meta.namespace !== '' && !attemptFiles.has(o.meta.location.file)) known.add(o.meta.namespace);
+  }
+  const listed = [...known].filter((n) => !n.startsWith('kube-')).sort().join(', ');
+  return objects.filter((o) => {
+    const ns = o.meta.namespace;
+    if (ns === '' || known.has(ns) || !attemptFiles.has(o.meta.location.file)) return true;
+    const nsNode = o.node.entries.get('metadata')?.value;
+    const at = nsNode?.type === 'map' ? (nsNode.entries.get('namespace')?.value.offset ?? o.node.offset) : o.node.offset;
+    diagnostics.push({
+      ...o.doc.locate(at),
+      severity: 'warning',
+      code: 'namespace-not-found',
+      message: `namespace "${ns}" not found: the lesson's cluster has no such namespace (it has ${listed}), so kubectl apply would refuse ${o.kind} ${ns}/${o.meta.name}; the lab leaves it out. Declare the Namespace too, or use one the cluster has.`,
+      messageJa: `namespace "${ns}" が見つかりません。レッスンのクラスタにこの namespace はない（あるのは ${listed}）ため、kubectl apply は ${o.kind} ${ns}/${o.meta.name} を拒否します。ラボはこれを評価しません。Namespace も宣言するか、クラスタにある namespace を使いましょう。`,
+    });
+    return false;
+  });
 }
 
 /** Drops repeats: two topics that build from the same Namespace report its duplicate once. */

@@ -27,6 +27,7 @@ export const ERROR_CODES = {
   'mixed-peer': 'a from/to entry that mixes ipBlock with a selector',
   'unsupported-kind': 'a kind the lab does not evaluate (skipped)',
   'unknown-kind': 'a misspelt kind (a near miss of one the lab reads, such as NetworkPolicies)',
+  'namespace-not-found': "an object of the learner's in a namespace the lesson's cluster does not have (left out, as kubectl apply would refuse it)",
   'invalid-flag': 'a command-line flag or value the CLI does not accept',
   'read-failed': 'a file could not be read',
   'bad-share-link': 'a line of a links file that is not a share link to the lesson, or whose text cannot be decoded',

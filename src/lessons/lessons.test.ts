@@ -174,6 +174,30 @@ describe('grading', () => {
   });
 });
 
+describe('a namespace the lesson’s cluster does not have', () => {
+  const np = (ns: string): string => policy(ns, '  podSelector: {}\n  policyTypes: [Ingress, Egress]', 'all-deny-networkpolicy');
+  it('the learner’s object there is left out with a warning at its namespace, as kubectl apply would refuse it', () => {
+    const grade = gradeAttempt(lesson('netpol-deny-all'), np('defualt'));
+    expect(grade.diagnostics.map((d) => `${d.line}:${d.col} ${d.severity} ${d.code}`)).toEqual(['5:14 warning namespace-not-found']);
+    expect(grade.diagnostics[0]!.message).toBe(
+      'namespace "defualt" not found: the lesson\'s cluster has no such namespace (it has default, staging, test), so kubectl apply would refuse NetworkPolicy defualt/all-deny-networkpolicy; the lab leaves it out. Declare the Namespace too, or use one the cluster has.',
+    );
+    expect(grade.diagnostics[0]!.messageJa).toMatch(/^namespace "defualt" が見つかりません。/);
+    expect(grade.status).toBe('pending'); // nothing of the learner's is left to grade
+    expect(grade.connectivity!.cluster.namespaces.map((n) => n.name)).toEqual(['default', 'staging', 'test']);
+  });
+  it('not when the learner declares the Namespace, nor for the namespaces every cluster has', () => {
+    const declared = `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: prod\n---\n${np('prod')}`;
+    expect(gradeAttempt(lesson('netpol-deny-all'), declared).diagnostics).toEqual([]);
+    expect(gradeAttempt(lesson('netpol-deny-all'), np('kube-system')).diagnostics).toEqual([]);
+  });
+  it('in every topic: a RoleBinding in a namespace the RBAC lesson lacks', () => {
+    const l = lesson('rbac-role-binding');
+    const text = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: r\n  namespace: nowhere\nrules: []\n';
+    expect(gradeAttempt(l, text).diagnostics.map((d) => d.code)).toEqual(['namespace-not-found']);
+  });
+});
+
 describe('workshop steps', () => {
   it('a lesson may write its own steps, with YAML to apply and a predict step', () => {
     const steps = lesson('netpol-deny-all').steps;

@@ -31,6 +31,7 @@ export const DIAGNOSTICS_JA: Readonly<Record<ErrorCode | RbacErrorCode | PodSecu
   'mixed-peer': 'ipBlock はセレクターと同じ項目に書けません',
   'unsupported-kind': 'ラボが評価しない種類です（読み飛ばします）',
   'unknown-kind': '種類名のつづりが違います（ラボが読む種類によく似ています）',
+  'namespace-not-found': 'レッスンのクラスタにない namespace のオブジェクトです（kubectl apply と同じく拒否され、評価されません）',
   'invalid-value': 'API サーバーが受け付けない値です',
   'invalid-flag': 'コマンドラインのフラグまたは値が正しくありません',
   'read-failed': 'ファイルを読み込めません',
