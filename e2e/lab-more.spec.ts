@@ -164,3 +164,25 @@ test('a keyboard user can get past the editor, where Tab indents', async ({ page
   await page.keyboard.press('Enter');
   await expect(page.getByRole('tab', { name: 'Graph' })).toBeFocused();
 });
+
+test('at 1280x800 a failing check’s message is in view; at 1024x768 the graph keeps a usable size; YAML wraps only at spaces', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/#/lessons/netpol-namespace-selector');
+  await pasteIntoEditor(page, lessonFile('netpol-namespace-selector', 'solution.yaml').replace('namespaceSelector:', 'podSelector:'));
+  const problem = page.locator('[data-check="pod3-from-default-only"] .check-problems > div').first();
+  await expect(problem).toContainText('should be allowed, but it is denied');
+  const box = (await problem.boundingBox())!;
+  expect(box.y + box.height).toBeLessThanOrEqual(800); // without scrolling
+  // The long selector key wraps at its space, never inside kubernetes.io/metadata.name.
+  const lines = await page.locator('.monaco-editor .view-line').allTextContents();
+  const key = lines.find((l) => l.includes('kubernetes.io'))!;
+  expect(key.replace(/\u00a0/g, ' ')).toContain('kubernetes.io/metadata.name:');
+
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const graph = page.locator('.graph-cy');
+  await expect(async () => {
+    const g = (await graph.boundingBox())!;
+    expect(g.width).toBeGreaterThanOrEqual(480);
+    expect(g.height).toBeGreaterThanOrEqual(300);
+  }).toPass();
+});

@@ -40,7 +40,15 @@ export default function MonacoEditor({ fontSize = 14 }: { fontSize?: number }) {
       scrollBeyondLastLine: false,
       tabSize: 2,
       insertSpaces: true,
+      // A long line wraps at a space only, indented under its key: never inside a key, a name or a path
+      // (Monaco's defaults break after '.', '/' and ',', which splits kubernetes.io/metadata.name).
       wordWrap: 'on',
+      wordWrapBreakAfterCharacters: ' \t',
+      wordWrapBreakBeforeCharacters: '',
+      wrappingIndent: 'indent',
+      // A narrow gutter leaves the text the room it needs in a 390 px column (1280 wide).
+      lineNumbersMinChars: 3,
+      lineDecorationsWidth: 6,
       renderWhitespace: 'boundary',
       fixedOverflowWidgets: true,
       // Enter always starts a new line (YAML is typed line by line); Tab accepts a suggestion.

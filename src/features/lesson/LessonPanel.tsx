@@ -41,10 +41,8 @@ export function LessonPanel() {
           {t.presentLesson}
         </a>
       </div>
-      <Markdown className="instructions" text={lesson.instructions[lang]} testId="lesson-instructions" />
-
-      <PredictQuestions />
-
+      {/* The task's checks first, so a failing check's message is in view without scrolling (1280x800); the
+          instructions follow. */}
       <h2>{t.task}</h2>
       {questionsOpen && <p className="muted">{t.predictChecksWait}</p>}
       <ul className="checklist" data-testid="checklist">
@@ -73,6 +71,10 @@ export function LessonPanel() {
           );
         })}
       </ul>
+
+      <PredictQuestions />
+
+      <Markdown className="instructions" text={lesson.instructions[lang]} testId="lesson-instructions" />
 
       <h2>{t.hints}</h2>
       <ol className="hints" data-testid="hints">
