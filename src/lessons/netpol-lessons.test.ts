@@ -609,6 +609,9 @@ function judge(l: Lesson, text: string, solutionSignature: string): 'equivalent'
   return signature(l, grade) === solutionSignature ? 'equivalent' : 'passed';
 }
 
+/** Grading hundreds of mutants takes a few seconds per lesson, more on a loaded shared machine. */
+const MUTATION_TIMEOUT = 60_000;
+
 /** Single mutations each lesson's grader cannot tell from its solution (they pass): they change nothing graded. */
 const EQUIVALENT: Record<string, string[]> = {
   'netpol-allow-all': [],
@@ -657,7 +660,7 @@ describe('every mutation of a solution that changes what the lesson grades fails
       }
       expect(passed).toEqual([]);
       expect(equivalent).toEqual(EQUIVALENT[id]);
-    });
+    }, MUTATION_TIMEOUT);
 
     it(`${id}: chains of up to three mutations fail unless they change nothing graded (fast-check)`, () => {
       const want = baseSignature();
@@ -681,6 +684,6 @@ describe('every mutation of a solution that changes what the lesson grades fails
         }),
         { numRuns: 150, seed: 20240611 },
       );
-    });
+    }, MUTATION_TIMEOUT);
   }
 });

@@ -13,7 +13,7 @@ import { LegendItem } from '../layout/LegendItem';
 
 const NetpolGraph = lazy(() => import('./NetpolGraph.lazy'));
 
-function Legend({ quiet }: { quiet: number }) {
+function Legend({ quiet, expectedDenied }: { quiet: number; expectedDenied: number }) {
   const t = useStrings();
   const lesson = useLab(selectLesson);
   const marks = useLab(selectExpectedMarksShown);
@@ -27,6 +27,11 @@ function Legend({ quiet }: { quiet: number }) {
       {quiet > 0 && (
         <span className="legend-item muted" data-testid="quiet-edges">
           {t.quietEdges(quiet)}
+        </span>
+      )}
+      {expectedDenied > 0 && (
+        <span className="legend-item muted" data-testid="expected-denied-edges">
+          {t.expectedDeniedEdges(expectedDenied)}
         </span>
       )}
     </div>
@@ -47,9 +52,13 @@ function NetpolPanel({ minimal, explain }: { minimal: boolean; explain: boolean 
   const result = useLab(selectResult);
   const [limited, setLimited] = useState(false);
   const [quiet, setQuiet] = useState(0);
+  const [expectedDenied, setExpectedDenied] = useState(0);
+  const [dense, setDense] = useState<number | null>(null);
   const onModel = useCallback((m: GraphModel) => {
     setLimited(m.limited);
     setQuiet(m.quiet);
+    setExpectedDenied(m.expectedDenied);
+    setDense(m.dense ? m.denseEdges : null);
   }, []);
   const pods = result?.netpol?.cluster.endpoints.filter((e) => e.kind === 'pod').length ?? 0;
   const probes = result?.netpol?.connectivity.probes.map((p) => `${p.protocol} ${p.port}`) ?? [];
@@ -58,9 +67,9 @@ function NetpolPanel({ minimal, explain }: { minimal: boolean; explain: boolean 
       minimal={minimal}
       topic="netpol"
       barExtra={probes.length > 0 && <span className="muted probing">{t.probing(probes.slice(0, 6).join(', ') + (probes.length > 6 ? '…' : ''))}</span>}
-      graphBanner={limited && <div className="banner info">{t.bigCluster(pods)}</div>}
+      graphBanner={limited && <div className="banner info" data-testid="grouped-banner">{dense !== null ? t.denseGraph(dense) : t.bigCluster(pods)}</div>}
       graph={<NetpolGraph onModel={onModel} />}
-      legend={<Legend quiet={quiet} />}
+      legend={<Legend quiet={quiet} expectedDenied={expectedDenied} />}
       table={<ConnectivityTable active={view === 'table'} />}
       explain={explain ? <ExplanationPanel quiet={minimal} /> : null}
     />

@@ -2,7 +2,9 @@
 // namespace's name may sit where pods or other boxes are.
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadCluster } from '../../topics/netpol/index';
-import { buildGraph, layout, nodeId, type GraphNode } from './graph-model';
+import { buildGraph, DENSE_EDGES, layout, nodeId, type GraphNode } from './graph-model';
+import { lessonsOf } from '../../lessons/test-grading';
+import { gradeAttempt } from '../../lessons/index';
 
 const cluster = (text: string) => {
   const { cluster: c, diagnostics } = loadCluster([{ file: 'c.yaml', text }]);
@@ -137,5 +139,59 @@ describe('a big cluster groups its connections by namespace', () => {
 
   it('a lesson-sized cluster keeps every pod-to-pod arrow', () => {
     expect(graph(TWO_NAMESPACES).limited).toBe(false);
+  });
+});
+
+describe('a crowded graph (a lesson isolating a whole namespace)', () => {
+  const { lesson } = lessonsOf('netpol-three-tier');
+  const l = lesson('netpol-three-tier');
+  const model = (text: string, selected: string | null = null, every = false) => {
+    const g = gradeAttempt(l, text);
+    return buildGraph({ cluster: g.connectivity!.cluster, connectivity: g.connectivity!, grade: g, evalMs: 0 }, selected, 'isolated:', null, 'inside', every);
+  };
+
+  it('leaves out the denied arrows the lesson expects, counted, and keeps every other', () => {
+    const all = model(l.solution, null, true).edges.filter((e) => e.kind === 'connection' && (e.verdict !== 'allowed' || e.shouldBe));
+    const m = model(l.solution);
+    expect(all.length).toBeGreaterThan(DENSE_EDGES);
+    expect(m.limited).toBe(false);
+    expect(m.expectedDenied).toBe(99);
+    expect(m.edges.every((e) => e.verdict !== 'denied' || e.shouldBe)).toBe(true);
+    expect(m.edges.map((e) => `${e.from}->${e.to} ${e.verdict}`)).toContain('store/frontend->store/backend mixed');
+    // A chosen pod shows all its own, denied ones included, and nothing else.
+    const chosen = model(l.solution, 'store/db');
+    expect(chosen.expectedDenied).toBe(0);
+    expect(chosen.edges.some((e) => e.to === 'store/db' && e.verdict === 'denied')).toBe(true);
+    expect(chosen.edges.every((e) => e.from === 'store/db' || e.to === 'store/db')).toBe(true);
+    // Also in a crowded graph of marks: the pod's own arrows, not the namespaces'.
+    const start = model('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: x, namespace: store}\nspec:\n  podSelector: {matchLabels: {app: nothing}}\n', 'store/db');
+    expect(start.limited).toBe(false);
+    expect(start.edges.length).toBeGreaterThan(0);
+    expect(start.edges.every((e) => e.kind === 'connection' && (e.from === 'store/db' || e.to === 'store/db'))).toBe(true);
+  });
+
+  it('nothing written yet: the connections no policy touches stay quiet, even where the lesson expects otherwise', () => {
+    const m = model(l.start.en);
+    expect(gradeAttempt(l, l.start.en).status).toBe('pending');
+    expect(m.edges).toEqual([]);
+    expect(m.quiet).toBeGreaterThan(DENSE_EDGES);
+    // A small lesson keeps its marks before any policy (deny-all: what should be denied, dashed on amber).
+    const deny = lessonsOf('netpol-deny-all').lesson('netpol-deny-all');
+    const g = gradeAttempt(deny, deny.start.en);
+    const small = buildGraph({ cluster: g.connectivity!.cluster, connectivity: g.connectivity!, grade: g, evalMs: 0 }, null);
+    expect(small.edges.filter((e) => e.shouldBe === 'denied').length).toBeGreaterThan(0);
+  });
+
+  it('still too many (a wrong answer that leaves every connection as the lesson expects otherwise): arrows join namespaces', () => {
+    // An attempt that isolates nothing: every store connection is allowed where the lesson expects it denied.
+    const m = model('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: default-deny, namespace: store}\nspec:\n  podSelector: {matchLabels: {app: nothing}}\n');
+    expect(m.dense).toBe(true);
+    expect(m.limited).toBe(true);
+    expect(m.denseEdges).toBeGreaterThan(DENSE_EDGES);
+    expect(m.edges.every((e) => e.kind === 'group')).toBe(true);
+    expect(m.edges.find((e) => e.from === 'ns:staging' && e.to === 'ns:store')).toMatchObject({ verdict: 'allowed', shouldBe: 'denied' });
+    // A predict step draws every arrow, whatever their number.
+    expect(model(l.start.en, null, true).limited).toBe(false);
+    expect(model(l.start.en, null, true).edges.length).toBeGreaterThan(DENSE_EDGES);
   });
 });

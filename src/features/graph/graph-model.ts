@@ -11,6 +11,9 @@ import type { NetpolResult } from '../../store/lab-store';
  * that pod's own. A lesson-sized cluster shows every pod-to-pod arrow.
  */
 export const GROUP_ABOVE_PODS = 16;
+/** Above this many connection arrows the graph is a hairball: denied arrows the lesson expects are left out
+ * (counted in the legend), and if still too many, arrows join namespaces as in a big cluster. */
+export const DENSE_EDGES = 60;
 
 export interface GraphNode extends ViewNode {
   id: string;
@@ -49,6 +52,12 @@ export interface GraphModel {
   limited: boolean;
   /** Connections not drawn because no policy touches them (allowed, as nothing isolates either end). */
   quiet: number;
+  /** Connections not drawn because the graph was dense: denied, as the lesson expects. */
+  expectedDenied: number;
+  /** Grouped because of the number of arrows (not of pods). */
+  dense: boolean;
+  /** With `dense`: how many arrows there would have been. */
+  denseEdges: number;
   probes: readonly Probe[];
 }
 
@@ -149,9 +158,23 @@ export function buildGraph(
   /** Draw every connection, quiet ones too (a predict step: leaving some out would give answers away). */
   everyEdge = false,
 ): GraphModel {
-  const { cluster, connectivity, grade } = result;
+  const { cluster, connectivity } = result;
   const podCount = cluster.endpoints.filter((e) => e.kind === 'pod').length;
-  const grouped = podCount > GROUP_ABOVE_PODS;
+  const selectedIndex = cluster.endpoints.findIndex((e) => e.id === selectedPod);
+  // A small cluster may still draw too many arrows (a lesson's whole namespace isolated): count them first.
+  let few = podCount <= GROUP_ABOVE_PODS ? pairEdges(result, selectedIndex, everyEdge) : null;
+  const crowded = few !== null && !everyEdge && (selectedIndex < 0 ? few : pairEdges(result, -1, false)).edges.length > DENSE_EDGES;
+  // Nothing written yet in a crowded lesson: a connection no policy touches is quiet even where the lesson
+  // expects otherwise (every one of them would be marked: the start of a default-deny lesson).
+  if (crowded && result.grade?.status === 'pending') few = pairEdges(result, selectedIndex, everyEdge, true);
+  const chosen = cluster.endpoints[selectedIndex]?.id;
+  const thin = crowded && selectedIndex < 0;
+  const expectedDenied = thin && few ? few.edges.filter((e) => e.verdict === 'denied' && !e.shouldBe).length : 0;
+  // Crowded: a chosen pod shows its own arrows only; else the denied ones the lesson expects are left out.
+  const kept =
+    few === null ? null : !crowded ? few.edges : chosen ? few.edges.filter((e) => e.from === chosen || e.to === chosen) : few.edges.filter((e) => e.verdict !== 'denied' || e.shouldBe);
+  const dense = thin && kept!.length > DENSE_EDGES;
+  const grouped = podCount > GROUP_ABOVE_PODS || dense;
   // A grouped graph sums each pair of boxes; connections inside a namespace are summed into its label.
   const summaries = grouped ? summarize(result) : null;
   const positions = layout(cluster);
@@ -208,48 +231,13 @@ export function buildGraph(
 
   const limited = grouped;
   const edges: GraphEdge[] = [];
-  const ingressIsolated = endpoints.map((_, i) => connectivity.isolation(i).ingress.length > 0);
-  const egressIsolated = endpoints.map((_, i) => connectivity.isolation(i).egress.length > 0);
-  let quiet = 0;
   const addEdge = (s: number, d: number, always = false): void => {
-    if (s === d || !connectivity.isPair(s, d)) return;
-    const from = endpoints[s]!;
-    const to = endpoints[d]!;
-    const probes = connectivity.probesOf(d);
-    if (probes.length === 0) return;
-    let allowed = 0;
-    let shouldBe: Verdict | null = null;
-    const parts: string[] = [];
-    for (const g of probes) {
-      const probe = connectivity.probes[g]!;
-      const ok = connectivity.verdict(s, d, g).allowed;
-      if (ok) allowed++;
-      const want = grade?.expected(from, to, probe, ok ? 'allowed' : 'denied') ?? null;
-      if (want !== null && want !== (ok ? 'allowed' : 'denied')) shouldBe = want;
-      parts.push(`${probe.port}${probe.protocol === 'TCP' ? '' : '/' + probe.protocol} ${ok ? '✓' : '✗'}`);
-    }
-    const verdict: EdgeVerdict = allowed === probes.length ? 'allowed' : allowed === 0 ? 'denied' : 'mixed';
-    // A connection no policy touches (neither end isolated that way) is allowed by default: left out unless
-    // the lesson expects otherwise or it is a chosen pod's, so what policies decide stays readable.
-    if (!always && !everyEdge && !ingressIsolated[d] && !egressIsolated[s] && verdict === 'allowed' && !shouldBe) {
-      quiet++;
-      return;
-    }
-    edges.push({
-      id: edgeId(from.id, to.id),
-      source: nodeId(from.id),
-      target: nodeId(to.id),
-      kind: 'connection',
-      from: from.id,
-      to: to.id,
-      verdict,
-      ...(shouldBe ? { shouldBe } : {}),
-      label: probes.length > 1 ? parts.join('  ') : '',
-    });
+    const edge = connectionEdge(result, s, d, always, everyEdge);
+    if (edge) edges.push(edge);
   };
   const selected = endpoints.findIndex((e) => e.id === selectedPod);
   if (!grouped) {
-    for (let s = 0; s < endpoints.length; s++) for (let d = 0; d < endpoints.length; d++) addEdge(s, d, s === selected || d === selected);
+    edges.push(...kept!);
   } else if (selected >= 0) {
     // A pod chosen in a big cluster: its own connections, both ways, and nothing else.
     for (let d = 0; d < endpoints.length; d++) addEdge(selected, d, true);
@@ -280,7 +268,7 @@ export function buildGraph(
       });
     }
   }
-  return { nodes, edges, limited, quiet, probes: connectivity.probes };
+  return { nodes, edges, limited, quiet: grouped ? 0 : (few?.quiet ?? 0), expectedDenied: grouped ? 0 : expectedDenied, dense, denseEdges: dense ? kept!.length : 0, probes: connectivity.probes };
 
   /** Allowed and total cells (pod pairs x probes) for each ordered pair of boxes, and a disagreement with the lesson. */
   function summarize(r: NetpolResult): Map<string, { allowed: number; total: number; shouldBe: Verdict | null }> {
@@ -322,4 +310,59 @@ export function buildGraph(
     }
     return out;
   }
+}
+
+/** One connection's arrow, or null when it is not drawn (no probe; a quiet connection unless `always`). */
+function connectionEdge(result: NetpolResult, s: number, d: number, always: boolean, everyEdge: boolean, quietExpected = false): GraphEdge | null {
+  const { cluster, connectivity, grade } = result;
+  const endpoints = cluster.endpoints;
+  if (s === d || !connectivity.isPair(s, d)) return null;
+  const from = endpoints[s]!;
+  const to = endpoints[d]!;
+  const probes = connectivity.probesOf(d);
+  if (probes.length === 0) return null;
+  let allowed = 0;
+  let shouldBe: Verdict | null = null;
+  const parts: string[] = [];
+  for (const g of probes) {
+    const probe = connectivity.probes[g]!;
+    const ok = connectivity.verdict(s, d, g).allowed;
+    if (ok) allowed++;
+    const want = grade?.expected(from, to, probe, ok ? 'allowed' : 'denied') ?? null;
+    if (want !== null && want !== (ok ? 'allowed' : 'denied')) shouldBe = want;
+    parts.push(`${probe.port}${probe.protocol === 'TCP' ? '' : '/' + probe.protocol} ${ok ? '✓' : '✗'}`);
+  }
+  const verdict: EdgeVerdict = allowed === probes.length ? 'allowed' : allowed === 0 ? 'denied' : 'mixed';
+  // A connection no policy touches (neither end isolated that way) is allowed by default: left out unless
+  // the lesson expects otherwise or it is a chosen pod's, so what policies decide stays readable.
+  const quiet = connectivity.isolation(d).ingress.length === 0 && connectivity.isolation(s).egress.length === 0;
+  if (!always && !everyEdge && quiet && verdict === 'allowed' && (!shouldBe || quietExpected)) return null;
+  return {
+    id: edgeId(from.id, to.id),
+    source: nodeId(from.id),
+    target: nodeId(to.id),
+    kind: 'connection',
+    from: from.id,
+    to: to.id,
+    verdict,
+    ...(shouldBe ? { shouldBe } : {}),
+    label: probes.length > 1 ? parts.join('  ') : '',
+  };
+}
+
+/** Every pair's arrow in a small cluster, and how many quiet connections were left out. */
+function pairEdges(result: NetpolResult, selected: number, everyEdge: boolean, quietExpected = false): { edges: GraphEdge[]; quiet: number } {
+  const { connectivity } = result;
+  const n = result.cluster.endpoints.length;
+  const edges: GraphEdge[] = [];
+  let quiet = 0;
+  for (let s = 0; s < n; s++) {
+    for (let d = 0; d < n; d++) {
+      const always = s === selected || d === selected;
+      const edge = connectionEdge(result, s, d, always, everyEdge, quietExpected);
+      if (edge) edges.push(edge);
+      else if (s !== d && connectivity.isPair(s, d) && connectivity.probesOf(d).length > 0) quiet++;
+    }
+  }
+  return { edges, quiet };
 }
