@@ -61,7 +61,7 @@ function readOne(r: ObjectReader, node: PNode, path: string, byKind: ReadonlyMap
       'not-an-object',
       msg(
         `${path || 'document'} is ${describe(node).en}; expected a Kubernetes object with apiVersion and kind`,
-        `${path ? `${path} は` : 'ドキュメントが'}${describe(node).ja}です。apiVersion と kind を持つ Kubernetes のオブジェクトを書きます`,
+        `${path ? `${path} は` : 'ドキュメントが'}${describe(node).ja}${/[\x21-\x7e]$/.test(describe(node).ja) ? ' ' : ''}です。apiVersion と kind を持つ Kubernetes のオブジェクトを書きます`,
       ),
     );
     return;

@@ -78,7 +78,7 @@ export class ObjectReader {
   string(node: PNode | undefined, path: string): string | null {
     if (!node || isNull(node)) return null;
     if (node.type !== 'scalar' || typeof node.value !== 'string') {
-      this.report(node, 'wrong-type', msg(`${path} must be a string, not ${describe(node).en}`, `${path} は文字列でなければなりません（${describe(node).ja}です）`));
+      this.report(node, 'wrong-type', msg(`${path} must be a string, not ${describe(node).en}`, `${path} は文字列でなければなりません（いまは${describe(node).ja}）`));
       return null;
     }
     return node.value;
@@ -100,7 +100,7 @@ export class ObjectReader {
   bool(node: PNode | undefined, path: string): boolean {
     if (!node || isNull(node)) return false;
     if (node.type !== 'scalar' || typeof node.value !== 'boolean') {
-      this.report(node, 'wrong-type', msg(`${path} must be true or false, not ${describe(node).en}`, `${path} は true か false でなければなりません（${describe(node).ja}です）`));
+      this.report(node, 'wrong-type', msg(`${path} must be true or false, not ${describe(node).en}`, `${path} は true か false でなければなりません（いまは${describe(node).ja}）`));
       return false;
     }
     return node.value;
@@ -109,7 +109,7 @@ export class ObjectReader {
   integer(node: PNode | undefined, path: string): number | null {
     if (!node || isNull(node)) return null;
     if (node.type !== 'scalar' || typeof node.value !== 'number' || !Number.isInteger(node.value)) {
-      this.report(node, 'wrong-type', msg(`${path} must be an integer, not ${describe(node).en}`, `${path} は整数でなければなりません（${describe(node).ja}です）`));
+      this.report(node, 'wrong-type', msg(`${path} must be an integer, not ${describe(node).en}`, `${path} は整数でなければなりません（いまは${describe(node).ja}）`));
       return null;
     }
     return node.value;
@@ -142,7 +142,7 @@ export class ObjectReader {
       if (v.type !== 'scalar' || typeof v.value !== 'string') {
         const text = v.type === 'scalar' && v.value !== null ? `"${v.text ?? String(v.value)}"` : null;
         const quoted = text ? msg(` (quote it: ${text})`, `。引用符で囲んで ${text} と書きます`) : msg('', '');
-        this.report(v, 'label-not-string', msg(`${path}.${entry.key} must be a string, not ${describe(v).en}${quoted.en}`, `${path}.${entry.key} は文字列でなければなりません（${describe(v).ja}です）${quoted.ja}`));
+        this.report(v, 'label-not-string', msg(`${path}.${entry.key} must be a string, not ${describe(v).en}${quoted.en}`, `${path}.${entry.key} は文字列でなければなりません（いまは${describe(v).ja}）${quoted.ja}`));
         continue;
       }
       const valueProblem = checkLabelValue(v.value);
@@ -274,7 +274,7 @@ export class ObjectReader {
           return;
         }
         if (v.type !== 'scalar' || typeof v.value !== 'string') {
-          this.report(v, 'label-not-string', msg(`${at}.values[${j}] must be a string, not ${describe(v).en}`, `${at}.values[${j}] は文字列でなければなりません（${describe(v).ja}です）`));
+          this.report(v, 'label-not-string', msg(`${at}.values[${j}] must be a string, not ${describe(v).en}`, `${at}.values[${j}] は文字列でなければなりません（いまは${describe(v).ja}）`));
           return;
         }
         const problem = checkLabelValue(v.value);

@@ -227,7 +227,7 @@ function port(r: ObjectReader, node: PNode, path: string): PortSpec | null {
       if (portNode.value < 1 || portNode.value > 65535) r.report(portNode, 'invalid-port', msg(`${path}.port ${portNode.value} is outside 1-65535`, `${path}.port の ${portNode.value} は 1-65535 の範囲外です`));
       value = portNode.value;
     } else {
-      r.report(portNode, 'wrong-type', msg(`${path}.port must be a number or a port name, not ${describe(portNode).en}`, `${path}.port にはポート番号かポート名を書きます（${describe(portNode).ja}です）`));
+      r.report(portNode, 'wrong-type', msg(`${path}.port must be a number or a port name, not ${describe(portNode).en}`, `${path}.port にはポート番号かポート名を書きます（いまは${describe(portNode).ja}）`));
     }
   }
   let endPort: number | null = null;
