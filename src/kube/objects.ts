@@ -5,6 +5,7 @@ import type { PMap, PNode, SourceDocument } from './yaml-source';
 import { Invalid, ObjectReader, closest, describe, isNull, type NameRule, type ObjectMeta } from './reader';
 import { checkDnsLabel, checkDnsSubdomain } from './validation';
 import { selectorMatches } from './label-selector';
+import { msg, type Message } from './message';
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -55,14 +56,21 @@ export function readObjects(documents: readonly SourceDocument[], kinds: readonl
 function readOne(r: ObjectReader, node: PNode, path: string, byKind: ReadonlyMap<string, KindReader>, out: KubeObject[]): void {
   r.what = '';
   if (node.type !== 'map') {
-    r.report(node, 'not-an-object', `${path || 'document'} is ${describe(node)}; expected a Kubernetes object with apiVersion and kind`);
+    r.report(
+      node,
+      'not-an-object',
+      msg(
+        `${path || 'document'} is ${describe(node).en}; expected a Kubernetes object with apiVersion and kind`,
+        `${path ? `${path} は` : 'ドキュメントが'}${describe(node).ja}${/[\x21-\x7e]$/.test(describe(node).ja) ? ' ' : ''}です。apiVersion と kind を持つ Kubernetes のオブジェクトを書きます`,
+      ),
+    );
     return;
   }
   const kindNode = node.entries.get('kind')?.value;
   const kind = r.string(kindNode, `${path}kind`);
   const apiVersion = r.string(node.entries.get('apiVersion')?.value, `${path}apiVersion`);
   if (kind === null) {
-    if (!kindNode) r.report(node, 'missing-field', `${path || 'object'}: kind is required`);
+    if (!kindNode) r.report(node, 'missing-field', msg(`${path || 'object'}: kind is required`, `${path ? `${path}: ` : ''}kind は必須です`));
     return;
   }
   const items = node.entries.get('items')?.value;
@@ -72,20 +80,21 @@ function readOne(r: ObjectReader, node: PNode, path: string, byKind: ReadonlyMap
     return;
   }
   if (apiVersion === null) {
-    if (!node.entries.get('apiVersion')) r.report(node, 'missing-field', `${kind}: apiVersion is required`);
+    if (!node.entries.get('apiVersion')) r.report(node, 'missing-field', msg(`${kind}: apiVersion is required`, `${kind}: apiVersion は必須です`));
     return;
   }
   const reader = byKind.get(kind);
   if (reader === undefined || apiVersion !== reader.apiVersion) {
     // `NetworkPolicies`, `Rolebinding`: a near miss of a kind the lab reads is named.
     const near = reader === undefined ? closest(kind, [...byKind.keys()]) : null;
+    const nearMiss = near && near !== kind ? near : null;
     const why =
       reader === undefined
-        ? `kind ${kind} is not evaluated by the lab${near && near !== kind ? ` (did you mean ${near}?)` : ''}`
-        : `${apiVersion} ${kind} is not ${reader.apiVersion} ${kind}`;
+        ? msg(`kind ${kind} is not evaluated by the lab${nearMiss ? ` (did you mean ${nearMiss}?)` : ''}`, `kind ${kind} はラボが評価しない種類です${nearMiss ? `（${nearMiss} の誤りではありませんか）` : ''}`)
+        : msg(`${apiVersion} ${kind} is not ${reader.apiVersion} ${kind}`, `${apiVersion} の ${kind} は ${reader.apiVersion} の ${kind} ではありません`);
     // A near miss is a typo kubectl would refuse ("no matches for kind"): an error, not a quiet skip.
-    if (near && near !== kind) r.report(kindNode ?? node, 'unknown-kind', `${why}; kubectl would find no such kind`);
-    else r.report(kindNode ?? node, 'unsupported-kind', `${why}; skipped`, 'warning');
+    if (nearMiss) r.report(kindNode ?? node, 'unknown-kind', msg(`${why.en}; kubectl would find no such kind`, `${why.ja}。kubectl はこの種類を見つけられません`));
+    else r.report(kindNode ?? node, 'unsupported-kind', msg(`${why.en}; skipped`, `${why.ja}。読み飛ばします`), 'warning');
     return;
   }
   r.errors = 0;
@@ -108,7 +117,7 @@ function readOne(r: ObjectReader, node: PNode, path: string, byKind: ReadonlyMap
 export function uniqueObjects<T extends { location: SourceLocation }>(
   items: readonly T[],
   idOf: (item: T) => string,
-  what: (item: T) => string,
+  what: (item: T) => Message,
   diagnostics: Diagnostic[],
 ): T[] {
   const kept = new Map<string, T>();
@@ -124,7 +133,8 @@ export function uniqueObjects<T extends { location: SourceLocation }>(
         ...item.location,
         severity: 'error',
         code: 'duplicate',
-        message: `${what(item)} ${id} is defined twice (also at ${first.file}:${first.line}:${first.col})`,
+        message: `${what(item).en} ${id} is defined twice (also at ${first.file}:${first.line}:${first.col})`,
+        messageJa: `${what(item).ja} ${id} が 2 回定義されています（もう 1 つは ${first.file}:${first.line}:${first.col}）`,
       });
     } else kept.set(id, item);
   }
@@ -190,7 +200,7 @@ function podSpec(r: ObjectReader, spec: PMap | null, path: string): PodSpecInfo 
   const sa = r.string(saNode, `${path}.serviceAccountName`) || r.string(legacyNode, `${path}.serviceAccount`) || '';
   if (sa !== '') {
     const problem = checkDnsSubdomain(sa);
-    if (problem) r.report(saNode ?? legacyNode ?? 0, 'invalid-name', `${path}.serviceAccountName "${sa}": ${problem}`);
+    if (problem) r.report(saNode ?? legacyNode ?? 0, 'invalid-name', msg(`${path}.serviceAccountName "${sa}": ${problem.en}`, `${path}.serviceAccountName "${sa}": ${problem.ja}`));
   }
   return { ports, hostNetwork, nodeName, serviceAccountName: sa || 'default', node: spec, path };
 }
@@ -252,18 +262,18 @@ function workload(kind: WorkloadKind, apiVersion: string): KindReader<WorkloadVa
         const selectorNode = spec?.entries.get('selector')?.value;
         const selector = r.selector(selectorNode, 'spec.selector');
         if (!selector) {
-          if (!selectorNode || isNull(selectorNode)) r.report(spec ?? node, 'missing-field', 'spec.selector is required');
+          if (!selectorNode || isNull(selectorNode)) r.report(spec ?? node, 'missing-field', msg('spec.selector is required', 'spec.selector は必須です'));
         } else if (Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0) {
-          r.report(selectorNode ?? node, 'invalid-selector', 'spec.selector must not be empty');
+          r.report(selectorNode ?? node, 'invalid-selector', msg('spec.selector must not be empty', 'spec.selector は空にできません'));
         } else if (!selectorMatches(selector, labels)) {
-          r.report(selectorNode ?? node, 'invalid-selector', 'spec.selector does not match the template labels');
+          r.report(selectorNode ?? node, 'invalid-selector', msg('spec.selector does not match the template labels', 'spec.selector が Pod テンプレートのラベルに一致しません'));
         }
       }
       if (kind === 'StatefulSet') {
         const problem = checkDnsLabel(meta.name);
-        if (problem) r.report(node, 'invalid-name', `a StatefulSet name ${problem}`);
+        if (problem) r.report(node, 'invalid-name', msg(`a StatefulSet name ${problem.en}`, `StatefulSet の名前は${problem.ja}`));
       }
-      if (kind === 'CronJob' && meta.name.length > 52) r.report(node, 'invalid-name', 'a CronJob name must be no more than 52 characters');
+      if (kind === 'CronJob' && meta.name.length > 52) r.report(node, 'invalid-name', msg('a CronJob name must be no more than 52 characters', 'CronJob の名前は 52 文字以内でなければなりません'));
       return { kind, labels, spec: info };
     },
   };

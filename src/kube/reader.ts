@@ -2,6 +2,7 @@
 // readers use it, so a wrong type, an unknown field or a bad label reads the same in every topic.
 import type { DeclaredPort, Diagnostic, IPAddress, LabelSelector, Protocol, SelectorOperator, SelectorRequirement, SourceLocation } from './types';
 import type { ErrorCode } from './errors';
+import { msg, type Message } from './message';
 import type { PMap, PNode, SourceDocument } from './yaml-source';
 import { parseIP } from './ip';
 import { checkDnsLabel, checkDnsSubdomain, checkLabelKey, checkLabelValue, checkPathSegmentName, checkPortName } from './validation';
@@ -47,10 +48,11 @@ export class ObjectReader {
     return this.doc.locate(typeof node === 'number' ? node : node.offset);
   }
 
-  report(node: PNode | number, code: ErrorCode | (string & {}), message: string, severity: 'error' | 'warning' = 'error'): void {
+  report(node: PNode | number, code: ErrorCode | (string & {}), message: Message, severity: 'error' | 'warning' = 'error'): void {
     if (severity === 'error') this.errors++;
-    const suffix = this.what ? ` (${this.what})` : '';
-    this.out.push({ ...this.at(node), severity, code, message: message + suffix });
+    const en = this.what ? ` (${this.what})` : '';
+    const ja = this.what ? `（${this.what}）` : '';
+    this.out.push({ ...this.at(node), severity, code, message: message.en + en, messageJa: message.ja + ja });
   }
 
   // ---- typed access -------------------------------------------------------------------------
@@ -58,7 +60,7 @@ export class ObjectReader {
   map(node: PNode | undefined, path: string): PMap | null {
     if (!node || isNull(node)) return null;
     if (node.type !== 'map') {
-      this.report(node, 'wrong-type', `${path} must be a mapping`);
+      this.report(node, 'wrong-type', msg(`${path} must be a mapping`, `${path} はマッピングでなければなりません`));
       return null;
     }
     return node;
@@ -67,7 +69,7 @@ export class ObjectReader {
   list(node: PNode | undefined, path: string): readonly PNode[] | null {
     if (!node || isNull(node)) return null;
     if (node.type !== 'seq') {
-      this.report(node, 'wrong-type', `${path} must be a list`);
+      this.report(node, 'wrong-type', msg(`${path} must be a list`, `${path} はリストでなければなりません`));
       return null;
     }
     return node.items;
@@ -76,7 +78,7 @@ export class ObjectReader {
   string(node: PNode | undefined, path: string): string | null {
     if (!node || isNull(node)) return null;
     if (node.type !== 'scalar' || typeof node.value !== 'string') {
-      this.report(node, 'wrong-type', `${path} must be a string, not ${describe(node)}`);
+      this.report(node, 'wrong-type', msg(`${path} must be a string, not ${describe(node).en}`, `${path} は文字列でなければなりません（いまは${describe(node).ja}）`));
       return null;
     }
     return node.value;
@@ -98,7 +100,7 @@ export class ObjectReader {
   bool(node: PNode | undefined, path: string): boolean {
     if (!node || isNull(node)) return false;
     if (node.type !== 'scalar' || typeof node.value !== 'boolean') {
-      this.report(node, 'wrong-type', `${path} must be true or false, not ${describe(node)}`);
+      this.report(node, 'wrong-type', msg(`${path} must be true or false, not ${describe(node).en}`, `${path} は true か false でなければなりません（いまは${describe(node).ja}）`));
       return false;
     }
     return node.value;
@@ -107,7 +109,7 @@ export class ObjectReader {
   integer(node: PNode | undefined, path: string): number | null {
     if (!node || isNull(node)) return null;
     if (node.type !== 'scalar' || typeof node.value !== 'number' || !Number.isInteger(node.value)) {
-      this.report(node, 'wrong-type', `${path} must be an integer, not ${describe(node)}`);
+      this.report(node, 'wrong-type', msg(`${path} must be an integer, not ${describe(node).en}`, `${path} は整数でなければなりません（いまは${describe(node).ja}）`));
       return null;
     }
     return node.value;
@@ -118,8 +120,9 @@ export class ObjectReader {
     for (const entry of node.entries.values()) {
       if (!allowed.includes(entry.key)) {
         const near = closest(entry.key, allowed);
-        const hint = near ? `; did you mean ${near}?` : `; expected one of ${allowed.join(', ')}`;
-        this.report(entry.keyOffset, 'unknown-field', `unknown field ${path ? path + '.' : ''}${entry.key}${hint}`);
+        const field = `${path ? path + '.' : ''}${entry.key}`;
+        const hint = near ? msg(`; did you mean ${near}?`, `。${near} の誤りではありませんか`) : msg(`; expected one of ${allowed.join(', ')}`, `。書けるのは ${allowed.join(', ')} です`);
+        this.report(entry.keyOffset, 'unknown-field', msg(`unknown field ${field}${hint.en}`, `${field} というフィールドはありません${hint.ja}`));
       }
     }
   }
@@ -130,19 +133,20 @@ export class ObjectReader {
     if (!map) return labels;
     for (const entry of map.entries.values()) {
       const keyProblem = checkLabelKey(entry.key);
-      if (keyProblem) this.report(entry.keyOffset, 'invalid-label', `${path}: key "${entry.key}": ${keyProblem}`);
+      if (keyProblem) this.report(entry.keyOffset, 'invalid-label', msg(`${path}: key "${entry.key}": ${keyProblem.en}`, `${path} のキー "${entry.key}": ${keyProblem.ja}`));
       const v = entry.value;
       if (isNull(v)) {
         labels[entry.key] = ''; // JSON null decodes to "" in a string field, as the API server reads it
         continue;
       }
       if (v.type !== 'scalar' || typeof v.value !== 'string') {
-        const quoted = v.type === 'scalar' && v.value !== null ? ` (quote it: "${v.text ?? String(v.value)}")` : '';
-        this.report(v, 'label-not-string', `${path}.${entry.key} must be a string, not ${describe(v)}${quoted}`);
+        const text = v.type === 'scalar' && v.value !== null ? `"${v.text ?? String(v.value)}"` : null;
+        const quoted = text ? msg(` (quote it: ${text})`, `。引用符で囲んで ${text} と書きます`) : msg('', '');
+        this.report(v, 'label-not-string', msg(`${path}.${entry.key} must be a string, not ${describe(v).en}${quoted.en}`, `${path}.${entry.key} は文字列でなければなりません（いまは${describe(v).ja}）${quoted.ja}`));
         continue;
       }
       const valueProblem = checkLabelValue(v.value);
-      if (valueProblem) this.report(v, 'invalid-label', `${path}.${entry.key}: value "${v.value}": ${valueProblem}`);
+      if (valueProblem) this.report(v, 'invalid-label', msg(`${path}.${entry.key}: value "${v.value}": ${valueProblem.en}`, `${path}.${entry.key} の値 "${v.value}": ${valueProblem.ja}`));
       labels[entry.key] = v.value;
     }
     return labels;
@@ -161,7 +165,7 @@ export class ObjectReader {
       return { name, namespace: '', labels: {}, location: this.at(node) };
     }
     if (name === null) {
-      this.report(meta ?? node, 'missing-field', `${kind}: metadata.name is required`);
+      this.report(meta ?? node, 'missing-field', msg(`${kind}: metadata.name is required`, `${kind}: metadata.name は必須です`));
       throw new Invalid();
     }
     const nameNode = meta?.entries.get('name')?.value ?? node;
@@ -169,10 +173,10 @@ export class ObjectReader {
     const namespaceNode = meta?.entries.get('namespace')?.value;
     const namespace = namespaced ? this.string(namespaceNode, 'metadata.namespace') || 'default' : '';
     this.what = namespaced ? `${kind} ${namespace}/${name}` : `${kind} ${name}`;
-    if (nameProblem) this.report(nameNode, 'invalid-name', `metadata.name "${name}": ${nameProblem}`);
+    if (nameProblem) this.report(nameNode, 'invalid-name', msg(`metadata.name "${name}": ${nameProblem.en}`, `metadata.name "${name}": ${nameProblem.ja}`));
     if (namespaced && namespaceNode && namespace !== 'default') {
       const nsProblem = checkDnsLabel(namespace);
-      if (nsProblem) this.report(namespaceNode, 'invalid-name', `metadata.namespace "${namespace}": ${nsProblem}`);
+      if (nsProblem) this.report(namespaceNode, 'invalid-name', msg(`metadata.namespace "${namespace}": ${nsProblem.en}`, `metadata.namespace "${namespace}": ${nsProblem.ja}`));
     }
     const labels = this.labels(meta?.entries.get('labels')?.value, 'metadata.labels');
     return { name, namespace, labels, location: this.at(node) };
@@ -182,7 +186,7 @@ export class ObjectReader {
     const text = this.string(node, path);
     if (text === null) return 'TCP';
     if (text === 'TCP' || text === 'UDP' || text === 'SCTP') return text;
-    this.report(node ?? 0, 'invalid-protocol', `${path} "${text}" is not supported; use TCP, UDP or SCTP (upper case)`);
+    this.report(node ?? 0, 'invalid-protocol', msg(`${path} "${text}" is not supported; use TCP, UDP or SCTP (upper case)`, `${path} の "${text}" は使えません。TCP、UDP、SCTP のいずれかを大文字で書きます`));
     return 'TCP';
   }
 
@@ -190,7 +194,7 @@ export class ObjectReader {
     const text = this.string(node, path);
     if (text === null || text === '') return null;
     const ip = parseIP(text);
-    if (!ip) this.report(node ?? 0, 'invalid-ip', `${path} "${text}" is not an IPv4 or IPv6 address`);
+    if (!ip) this.report(node ?? 0, 'invalid-ip', msg(`${path} "${text}" is not an IPv4 or IPv6 address`, `${path} の "${text}" は IPv4 アドレスでも IPv6 アドレスでもありません`));
     return ip;
   }
 
@@ -209,11 +213,11 @@ export class ObjectReader {
         const numberNode = port.entries.get('containerPort')?.value;
         const number = this.integer(numberNode, `${at}.containerPort`);
         if (number === null) {
-          if (!numberNode || isNull(numberNode)) this.report(port, 'missing-field', `${at}.containerPort is required`);
+          if (!numberNode || isNull(numberNode)) this.report(port, 'missing-field', msg(`${at}.containerPort is required`, `${at}.containerPort は必須です`));
           return;
         }
         if (number < 1 || number > 65535) {
-          this.report(numberNode ?? port, 'invalid-port', `${at}.containerPort ${number} is outside 1-65535`);
+          this.report(numberNode ?? port, 'invalid-port', msg(`${at}.containerPort ${number} is outside 1-65535`, `${at}.containerPort の ${number} は 1-65535 の範囲外です`));
           return;
         }
         const protocolNode = port.entries.get('protocol')?.value;
@@ -223,8 +227,8 @@ export class ObjectReader {
         const name = this.string(nameNode, `${at}.name`);
         if (name !== null && name !== '') {
           const problem = checkPortName(name);
-          if (problem) this.report(nameNode ?? port, 'invalid-port', `${at}.name "${name}": ${problem}`);
-          if (names.has(name)) this.report(nameNode ?? port, 'duplicate', `${at}.name "${name}" is used by another port of this container`);
+          if (problem) this.report(nameNode ?? port, 'invalid-port', msg(`${at}.name "${name}": ${problem.en}`, `${at}.name "${name}": ${problem.ja}`));
+          if (names.has(name)) this.report(nameNode ?? port, 'duplicate', msg(`${at}.name "${name}" is used by another port of this container`, `${at}.name の "${name}" は、このコンテナーの別のポートがすでに使っています`));
           names.add(name);
         }
         ports.push({ name: name || null, port: number, protocol });
@@ -244,22 +248,22 @@ export class ObjectReader {
       const at = `${path}.matchExpressions[${i}]`;
       const expr = this.map(e, at);
       if (!expr) {
-        this.report(e, 'missing-field', `${at} must set key and operator`);
+        this.report(e, 'missing-field', msg(`${at} must set key and operator`, `${at} には key と operator が必要です`));
         return;
       }
       this.onlyFields(expr, REQUIREMENT_FIELDS, at);
       const keyNode = expr.entries.get('key')?.value;
       const key = this.string(keyNode, `${at}.key`);
       if (key === null) {
-        if (!keyNode || isNull(keyNode)) this.report(expr, 'missing-field', `${at}.key is required`);
+        if (!keyNode || isNull(keyNode)) this.report(expr, 'missing-field', msg(`${at}.key is required`, `${at}.key は必須です`));
         return;
       }
       const keyProblem = checkLabelKey(key);
-      if (keyProblem) this.report(keyNode ?? expr, 'invalid-label', `${at}.key "${key}": ${keyProblem}`);
+      if (keyProblem) this.report(keyNode ?? expr, 'invalid-label', msg(`${at}.key "${key}": ${keyProblem.en}`, `${at}.key "${key}": ${keyProblem.ja}`));
       const opNode = expr.entries.get('operator')?.value;
       const operator = this.string(opNode, `${at}.operator`);
       if (operator === null) {
-        if (!opNode || isNull(opNode)) this.report(expr, 'missing-field', `${at}.operator is required`);
+        if (!opNode || isNull(opNode)) this.report(expr, 'missing-field', msg(`${at}.operator is required`, `${at}.operator は必須です`));
         return;
       }
       const valuesNode = expr.entries.get('values')?.value;
@@ -270,20 +274,20 @@ export class ObjectReader {
           return;
         }
         if (v.type !== 'scalar' || typeof v.value !== 'string') {
-          this.report(v, 'label-not-string', `${at}.values[${j}] must be a string, not ${describe(v)}`);
+          this.report(v, 'label-not-string', msg(`${at}.values[${j}] must be a string, not ${describe(v).en}`, `${at}.values[${j}] は文字列でなければなりません（いまは${describe(v).ja}）`));
           return;
         }
         const problem = checkLabelValue(v.value);
-        if (problem) this.report(v, 'invalid-label', `${at}.values[${j}] "${v.value}": ${problem}`);
+        if (problem) this.report(v, 'invalid-label', msg(`${at}.values[${j}] "${v.value}": ${problem.en}`, `${at}.values[${j}] "${v.value}": ${problem.ja}`));
         values.push(v.value);
       });
       const valueCount = valuesNode && valuesNode.type === 'seq' ? valuesNode.items.length : 0;
       if (operator === 'In' || operator === 'NotIn') {
-        if (valueCount === 0) this.report(valuesNode ?? expr, 'invalid-values', `${at}.values must be non-empty when operator is ${operator}`);
+        if (valueCount === 0) this.report(valuesNode ?? expr, 'invalid-values', msg(`${at}.values must be non-empty when operator is ${operator}`, `operator が ${operator} のとき、${at}.values は空にできません`));
       } else if (operator === 'Exists' || operator === 'DoesNotExist') {
-        if (valueCount > 0) this.report(valuesNode ?? expr, 'invalid-values', `${at}.values must be empty when operator is ${operator}`);
+        if (valueCount > 0) this.report(valuesNode ?? expr, 'invalid-values', msg(`${at}.values must be empty when operator is ${operator}`, `operator が ${operator} のとき、${at}.values は空でなければなりません`));
       } else {
-        this.report(opNode ?? expr, 'invalid-operator', `${at}.operator "${operator}" is not a valid operator; use In, NotIn, Exists or DoesNotExist`);
+        this.report(opNode ?? expr, 'invalid-operator', msg(`${at}.operator "${operator}" is not a valid operator; use In, NotIn, Exists or DoesNotExist`, `${at}.operator の "${operator}" は演算子ではありません。In、NotIn、Exists、DoesNotExist のいずれかを書きます`));
         return;
       }
       matchExpressions.push({ key, operator: operator as SelectorOperator, values });
@@ -296,16 +300,19 @@ export function isNull(node: PNode): boolean {
   return node.type === 'scalar' && (node.value === null || node.value === undefined);
 }
 
-/** How a value reads in a message: "a mapping", "the string "x"", "the number 8". */
-export function describe(node: PNode): string {
-  if (node.type === 'map') return 'a mapping';
-  if (node.type === 'seq') return 'a list';
+/** How a value reads in a message: "a mapping", "the string "x"", "the number 8" (マッピング, 文字列 "x", 数値 8). */
+export function describe(node: PNode): Message {
+  if (node.type === 'map') return msg('a mapping', 'マッピング');
+  if (node.type === 'seq') return msg('a list', 'リスト');
   const v = node.value;
-  if (v === null || v === undefined) return 'null';
-  if (typeof v === 'string') return `the string "${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
-  if (typeof v === 'number' || typeof v === 'bigint') return `the number ${String(v)}`;
-  if (typeof v === 'boolean') return `the boolean ${String(v)}`;
-  return 'a value of another type';
+  if (v === null || v === undefined) return msg('null', 'null');
+  if (typeof v === 'string') {
+    const text = `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
+    return msg(`the string ${text}`, `文字列 ${text}`);
+  }
+  if (typeof v === 'number' || typeof v === 'bigint') return msg(`the number ${String(v)}`, `数値 ${String(v)}`);
+  if (typeof v === 'boolean') return msg(`the boolean ${String(v)}`, `真偽値 ${String(v)}`);
+  return msg('a value of another type', '別の型の値');
 }
 
 /** The allowed name nearest to a misspelt one (edit distance at most 3), for "did you mean". */

@@ -14,7 +14,8 @@ export interface Diagnostic extends SourceLocation {
   severity: Severity;
   code: string;
   message: string;
-  /** The same message in Japanese, where the engine words it itself (YAML syntax errors). */
+  /** The same message in Japanese, written beside the English (paths, values and names unchanged). Every
+   * diagnostic the editor can show has one; only the CLI's own (read-failed, invalid-flag, ...) lack it. */
   messageJa?: string;
 }
 

@@ -3,6 +3,7 @@
 import { Composer, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Scalar } from 'yaml';
 import type { Diagnostic, SourceLocation } from './types';
 import type { ErrorCode } from './errors';
+import { msg, type Message } from './message';
 
 /** The largest input text accepted, in characters. */
 export const MAX_INPUT_CHARS = 4 * 1024 * 1024;
@@ -84,17 +85,15 @@ export interface SourceDocument {
 class BudgetError extends Error {
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    readonly words: Message,
     readonly offset: number,
   ) {
-    super(message);
+    super(words.en);
   }
 }
 
-function diag(file: string, loc: { line: number; col: number }, code: ErrorCode, message: string, messageJa?: string): Diagnostic {
-  const d: Diagnostic = { severity: 'error', file, line: loc.line, col: loc.col, code, message };
-  if (messageJa !== undefined) d.messageJa = messageJa;
-  return d;
+function diag(file: string, loc: { line: number; col: number }, code: ErrorCode, message: Message): Diagnostic {
+  return { severity: 'error', file, line: loc.line, col: loc.col, code, message: message.en, messageJa: message.ja };
 }
 
 /**
@@ -116,20 +115,22 @@ const SYNTAX_WORDS: readonly [RegExp, string, string][] = [
   [/^Unexpected flow-seq-end/, 'a "]" without its "["', '対応する「[」のない「]」があります'],
 ];
 
-/** A YAML syntax problem at `offset`, worded for a learner where the parser's message is a common one. */
+const TOO_DEEP_TO_PARSE = msg('the text nests too deeply to parse', 'テキストの入れ子が深すぎて読めません');
+
+/** A YAML syntax problem at `offset`, worded for a learner where the parser's message is a common one (else the
+ * parser's English, and in Japanese a general pointer at what usually breaks). */
 function syntaxProblem(offset: number, libMessage: string): ChunkProblem {
   for (const [pattern, message, messageJa] of SYNTAX_WORDS) {
-    if (pattern.test(libMessage)) return { offset, code: 'yaml-syntax', message, messageJa };
+    if (pattern.test(libMessage)) return { offset, code: 'yaml-syntax', message: msg(message, messageJa) };
   }
-  return { offset, code: 'yaml-syntax', message: libMessage };
+  return { offset, code: 'yaml-syntax', message: msg(libMessage, 'YAML として読めません。この位置の前後のインデント、「: 」、引用符、括弧を確認してください') };
 }
 
 /** A problem found while parsing one chunk; offsets are relative to the chunk. */
 interface ChunkProblem {
   offset: number;
   code: ErrorCode;
-  message: string;
-  messageJa?: string;
+  message: Message;
 }
 
 /** What one chunk of text (one `---` document, usually) parses to; offsets relative to the chunk. */
@@ -263,7 +264,7 @@ function parseChunk(text: string): ChunkResult {
         for (const error of doc.errors) {
           const overflow = /call stack/i.test(error.message);
           if (overflow) {
-            problems.push({ offset: error.pos[0], code: 'too-deep', message: 'the text nests too deeply to parse' });
+            problems.push({ offset: error.pos[0], code: 'too-deep', message: TOO_DEEP_TO_PARSE });
             continue;
           }
           const message = firstLine(error.message);
@@ -287,16 +288,16 @@ function parseChunk(text: string): ChunkResult {
         }
         roots.push(root);
       } catch (err) {
-        if (err instanceof BudgetError) problems.push({ offset: err.offset, code: err.code, message: err.message });
-        else if (err instanceof RangeError) problems.push({ offset: 0, code: 'too-deep', message: 'the document nests too deeply' });
+        if (err instanceof BudgetError) problems.push({ offset: err.offset, code: err.code, message: err.words });
+        else if (err instanceof RangeError) problems.push({ offset: 0, code: 'too-deep', message: msg('the document nests too deeply', 'ドキュメントの入れ子が深すぎます') });
         else throw err;
       }
     }
   } catch (err) {
     if (err instanceof TooManyErrors) {
-      return { roots, problems: [{ offset: 0, code: 'yaml-syntax', message: `not YAML: more than ${MAX_COMPOSER_ERRORS} syntax errors (is it a binary file?)` }], flood: true };
+      return { roots, problems: [{ offset: 0, code: 'yaml-syntax', message: msg(`not YAML: more than ${MAX_COMPOSER_ERRORS} syntax errors (is it a binary file?)`, `YAML ではありません。構文エラーが ${MAX_COMPOSER_ERRORS} を超えます（バイナリファイルではありませんか）`) }], flood: true };
     }
-    if (err instanceof RangeError) return { roots, problems: [{ offset: 0, code: 'too-deep', message: 'the text nests too deeply to parse' }], flood: true };
+    if (err instanceof RangeError) return { roots, problems: [{ offset: 0, code: 'too-deep', message: TOO_DEEP_TO_PARSE }], flood: true };
     throw err;
   }
   return { roots, problems, flood: false };
@@ -311,17 +312,17 @@ export function parseSources(inputs: readonly SourceText[], cache?: ParseCache):
     const { file, text } = input;
     if (text.length > MAX_INPUT_CHARS) {
       diagnostics.push(
-        diag(file, { line: 1, col: 1 }, 'too-large', `input is ${text.length} characters; the limit is ${MAX_INPUT_CHARS}`),
+        diag(file, { line: 1, col: 1 }, 'too-large', msg(`input is ${text.length} characters; the limit is ${MAX_INPUT_CHARS}`, `入力が ${text.length} 文字あります。上限は ${MAX_INPUT_CHARS} 文字です`)),
       );
       continue;
     }
     const { deepAt, crowdedAt } = scanFlow(text, MAX_DEPTH);
     if (deepAt >= 0) {
-      diagnostics.push(diag(file, positionOf(lineStarts(text), deepAt), 'too-deep', `brackets nest deeper than ${MAX_DEPTH} levels`));
+      diagnostics.push(diag(file, positionOf(lineStarts(text), deepAt), 'too-deep', msg(`brackets nest deeper than ${MAX_DEPTH} levels`, `括弧の入れ子が ${MAX_DEPTH} 段を超えます`)));
       continue;
     }
     if (crowdedAt >= 0) {
-      diagnostics.push(diag(file, positionOf(lineStarts(text), crowdedAt), 'too-large', `more than ${MAX_FLOW_ITEMS} items in [...] and {...} lists`));
+      diagnostics.push(diag(file, positionOf(lineStarts(text), crowdedAt), 'too-large', msg(`more than ${MAX_FLOW_ITEMS} items in [...] and {...} lists`, `[...] と {...} の項目が ${MAX_FLOW_ITEMS} を超えます`)));
       continue;
     }
     const lines = lineStarts(text);
@@ -336,7 +337,7 @@ export function parseSources(inputs: readonly SourceText[], cache?: ParseCache):
       used.set(chunk, result);
       const at = (offset: number): SourceLocation => locate(base + offset);
       for (const problem of result.problems) {
-        const d = diag(file, at(problem.offset), problem.code, problem.message, problem.messageJa);
+        const d = diag(file, at(problem.offset), problem.code, problem.message);
         const key = `${d.line}:${d.col}:${d.code}`;
         if (seen.has(key)) continue; // one report per place: a broken bracket can echo thousands of times
         seen.add(key);
@@ -461,16 +462,16 @@ class Converter {
   private charge(size: number, offset: number): void {
     this.total += size;
     if (this.total > MAX_EXPANDED_NODES) {
-      throw new BudgetError('alias-limit', `the document expands to more than ${MAX_EXPANDED_NODES} nodes`, offset);
+      throw new BudgetError('alias-limit', msg(`the document expands to more than ${MAX_EXPANDED_NODES} nodes`, `エイリアスを展開すると ${MAX_EXPANDED_NODES} ノードを超えます`), offset);
     }
   }
 
   private visit(node: YamlNode, depth: number): Sized {
     const offset = node.range?.[0] ?? 0;
-    if (depth > MAX_DEPTH) throw new BudgetError('too-deep', `the document nests deeper than ${MAX_DEPTH} levels`, offset);
+    if (depth > MAX_DEPTH) throw new BudgetError('too-deep', msg(`the document nests deeper than ${MAX_DEPTH} levels`, `ドキュメントの入れ子が ${MAX_DEPTH} 段を超えます`), offset);
     if (isAlias(node)) {
       const target = node.resolve(this.doc) as YamlNode | undefined;
-      if (!target) throw new BudgetError('yaml-syntax', `unresolved alias *${node.source}`, offset);
+      if (!target) throw new BudgetError('yaml-syntax', msg(`unresolved alias *${node.source}`, `エイリアス *${node.source} に対応するアンカーがありません`), offset);
       let sized = this.anchors.get(target);
       if (!sized) {
         sized = this.visit(target, depth);
@@ -497,7 +498,7 @@ class Converter {
           continue;
         }
         if (key !== null && !isScalar(key)) {
-          throw new BudgetError('wrong-type', 'a mapping key must be a plain value', keyOffset);
+          throw new BudgetError('wrong-type', msg('a mapping key must be a plain value', 'マッピングのキーには単純な値（文字列や数値）を書きます'), keyOffset);
         }
         const keyValue = key === null ? null : scalarValue(key);
         const keyText = keyValue === null ? '' : String(keyValue);
@@ -508,7 +509,7 @@ class Converter {
       for (const merge of merges) {
         const sources = merge.type === 'seq' ? merge.items : [merge];
         for (const source of sources) {
-          if (source.type !== 'map') throw new BudgetError('wrong-type', 'a merge key (<<) must name a mapping', merge.offset);
+          if (source.type !== 'map') throw new BudgetError('wrong-type', msg('a merge key (<<) must name a mapping', 'マージキー（<<）にはマッピングを指定します'), merge.offset);
           for (const [k, entry] of source.entries) if (!entries.has(k)) entries.set(k, entry);
         }
       }
@@ -533,6 +534,6 @@ class Converter {
       const text = node.type === 'PLAIN' && node.tag === undefined && typeof value !== 'string' && value !== null ? node.source : undefined;
       return { node: text === undefined ? { type: 'scalar', offset, value } : { type: 'scalar', offset, value, text }, size: 1 };
     }
-    throw new BudgetError('yaml-syntax', 'unsupported YAML node', offset);
+    throw new BudgetError('yaml-syntax', msg('unsupported YAML node', 'ラボが扱えない YAML の要素です'), offset);
   }
 }

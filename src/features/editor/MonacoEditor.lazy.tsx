@@ -12,7 +12,7 @@ import { useStrings } from '../i18n/useStrings';
 
 declare global {
   interface Window {
-    /** Test hook: the editor's markers, to prove monaco-yaml's worker runs. */
+    /** Test hook: the editor's markers with their owners (the engine's are `cks-lab`; no other should exist). */
     __cksLabMarkers?: () => { owner: string; message: string; startLineNumber: number; severity: number }[];
   }
 }

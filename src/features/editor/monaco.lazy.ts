@@ -18,10 +18,15 @@ const schemas = (lang: 'en' | 'ja') => [
   { uri: `cks-lab://schemas/kubernetes.${lang}.json`, fileMatch: ['*'], schema: k8sSchema(lang, SCHEMA_JA) as never },
 ];
 
+// The schema gives hover docs and completion only. Problems come from the engine alone: it already reports every
+// syntax error and unknown field, located and in the UI language, so the worker's own markers (English, a second
+// squiggle for the same mistake, none of them in the problem list) would only repeat it. The hover names no
+// schema file either: "Source: kubernetes.ja.json" means nothing to a learner.
 const yaml = configureMonacoYaml(monaco, {
   enableSchemaRequest: false,
-  validate: true,
+  validate: false,
   hover: true,
+  hoverSchemaSource: false,
   completion: true,
   format: {},
   schemas: schemas('en'),

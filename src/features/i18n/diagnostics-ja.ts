@@ -1,5 +1,5 @@
-// Japanese summaries of the engine's diagnostic codes. The problem list shows the summary first and the
-// engine's precise English detail after it (paths and values read the same in both languages).
+// Japanese summaries of the engine's diagnostic codes, and the Japanese wording of a diagnostic: the engine writes
+// each message in both languages where it knows the specifics (paths, values and names stay as written).
 import type { Diagnostic, ErrorCode } from '../../kube/index';
 import type { RbacErrorCode } from '../../topics/rbac/errors';
 import type { PodSecurityCode } from '../../topics/pod-security/codes';
@@ -44,11 +44,9 @@ export const DIAGNOSTICS_JA: Readonly<Record<ErrorCode | RbacErrorCode | PodSecu
   'missing-role': 'バインディングが参照するロールが存在しません（受け付けられますが、何も許可しません）',
 };
 
-/** A diagnostic as the problem list and the editor marker word it: in Japanese, the code's summary, then the
- * engine's Japanese wording where it has one, else its precise English detail. */
+/** A diagnostic as the problem list and the editor marker word it: in Japanese, the engine's Japanese sentence;
+ * for the few that have none (the CLI's own), the code's summary. Never the English sentence. */
 export function diagnosticText(d: Diagnostic, lang: 'en' | 'ja'): string {
   if (lang !== 'ja') return d.message;
-  const summary = DIAGNOSTICS_JA[d.code as ErrorCode | RbacErrorCode];
-  const detail = d.messageJa ?? d.message;
-  return summary ? `${summary}: ${detail}` : detail;
+  return d.messageJa ?? DIAGNOSTICS_JA[d.code as ErrorCode | RbacErrorCode | PodSecurityCode] ?? d.message;
 }

@@ -79,9 +79,16 @@ const ROW_OVERHEAD = 96;
 /** Thrown by evaluate() when the cluster and probe set would not fit in memory; callers report `too-large`. */
 export class EvaluationTooLarge extends Error {
   readonly code = 'too-large';
+  constructor(
+    message: string,
+    /** The same refusal in Japanese, for the editor. */
+    readonly messageJa: string,
+  ) {
+    super(message);
+  }
   /** The refusal as a diagnostic on the first line of `file`. */
   diagnostic(file: string): Diagnostic {
-    return { severity: 'error', file, line: 1, col: 1, code: this.code, message: this.message };
+    return { severity: 'error', file, line: 1, col: 1, code: this.code, message: this.message, messageJa: this.messageJa };
   }
 }
 
@@ -300,6 +307,8 @@ export function evaluate(cluster: Cluster, options: ProbeOptions = {}): Connecti
       throw new EvaluationTooLarge(
         `${n} endpoints, ${cluster.policies.length} policies and ${P} distinct probe ports are too much to evaluate at once ` +
           `(about ${Math.round(bytes / 2 ** 20)} MB); probe fewer ports`,
+        `エンドポイント ${n} 個、ポリシー ${cluster.policies.length} 個、プローブするポート ${P} 種類は、一度に評価するには多すぎます` +
+          `（約 ${Math.round(bytes / 2 ** 20)} MB）。プローブするポートを減らしてください`,
       );
     }
   }

@@ -9,6 +9,7 @@ import {
   WORKLOAD_KINDS,
   Invalid,
   describe,
+  msg,
   isNull,
   isStrictSubset,
   objectsOf,
@@ -61,13 +62,13 @@ export const NetworkPolicyKind: KindReader<PolicyValue> = {
     const types = r.list(typesNode, 'spec.policyTypes') ?? [];
     let listedIngress = false;
     let listedEgress = false;
-    if (types.length > 2) r.report(typesNode ?? node, 'invalid-policy-type', 'spec.policyTypes may not list more than two types');
+    if (types.length > 2) r.report(typesNode ?? node, 'invalid-policy-type', msg('spec.policyTypes may not list more than two types', 'spec.policyTypes に書けるのは 2 つまでです'));
     types.forEach((t, i) => {
       const type = r.string(t, `spec.policyTypes[${i}]`);
       if (type === 'Ingress') listedIngress = true;
       else if (type === 'Egress') listedEgress = true;
-      else if (type !== null) r.report(t, 'invalid-policy-type', `spec.policyTypes[${i}] "${type}" is not supported; use Ingress or Egress`);
-      else if (isNull(t)) r.report(t, 'invalid-policy-type', `spec.policyTypes[${i}] is empty; use Ingress or Egress`);
+      else if (type !== null) r.report(t, 'invalid-policy-type', msg(`spec.policyTypes[${i}] "${type}" is not supported; use Ingress or Egress`, `spec.policyTypes[${i}] の "${type}" は使えません。Ingress か Egress を書きます`));
+      else if (isNull(t)) r.report(t, 'invalid-policy-type', msg(`spec.policyTypes[${i}] is empty; use Ingress or Egress`, `spec.policyTypes[${i}] が空です。Ingress か Egress を書きます`));
     });
     const ingressNodes = r.list(spec?.entries.get('ingress')?.value, 'spec.ingress') ?? [];
     const egressNodes = r.list(spec?.entries.get('egress')?.value, 'spec.egress') ?? [];
@@ -97,13 +98,13 @@ export const ExternalEndpointKind: KindReader<ExternalValue> = {
   read(r, node) {
     const spec = r.map(node.entries.get('spec')?.value, 'spec');
     if (!spec) {
-      r.report(node, 'missing-field', 'spec.ip is required');
+      r.report(node, 'missing-field', SPEC_IP_REQUIRED);
       throw new Invalid();
     }
     r.onlyFields(spec, NP_FIELDS.externalSpec, 'spec');
     const ipNode = spec.entries.get('ip')?.value;
     const ip = r.ip(ipNode, 'spec.ip');
-    if (!ipNode || isNull(ipNode)) r.report(spec, 'missing-field', 'spec.ip is required');
+    if (!ipNode || isNull(ipNode)) r.report(spec, 'missing-field', SPEC_IP_REQUIRED);
     const ports: DeclaredPort[] = [];
     (r.list(spec.entries.get('ports')?.value, 'spec.ports') ?? []).forEach((p, i) => {
       const at = `spec.ports[${i}]`;
@@ -113,11 +114,11 @@ export const ExternalEndpointKind: KindReader<ExternalValue> = {
       const numberNode = port.entries.get('port')?.value;
       const number = r.integer(numberNode, `${at}.port`);
       if (number === null) {
-        if (!numberNode || isNull(numberNode)) r.report(port, 'missing-field', `${at}.port is required`);
+        if (!numberNode || isNull(numberNode)) r.report(port, 'missing-field', msg(`${at}.port is required`, `${at}.port は必須です`));
         return;
       }
       if (number < 1 || number > 65535) {
-        r.report(numberNode ?? port, 'invalid-port', `${at}.port ${number} is outside 1-65535`);
+        r.report(numberNode ?? port, 'invalid-port', msg(`${at}.port ${number} is outside 1-65535`, `${at}.port の ${number} は 1-65535 の範囲外です`));
         return;
       }
       ports.push({ name: null, port: number, protocol: r.protocol(port.entries.get('protocol')?.value, `${at}.protocol`) });
@@ -160,11 +161,11 @@ function peer(r: ObjectReader, node: PNode, path: string): Peer | null {
   const ipNode = map?.entries.get('ipBlock')?.value;
   const present = [podNode, nsNode, ipNode].filter((n) => n && !isNull(n)).length;
   if (present === 0) {
-    r.report(node, 'empty-peer', `${path} must set podSelector, namespaceSelector or ipBlock`);
+    r.report(node, 'empty-peer', msg(`${path} must set podSelector, namespaceSelector or ipBlock`, `${path} には podSelector、namespaceSelector、ipBlock のいずれかが必要です`));
     return null;
   }
   if (present > 1 && ipNode && !isNull(ipNode)) {
-    r.report(node, 'mixed-peer', `${path} may not set ipBlock together with podSelector or namespaceSelector`);
+    r.report(node, 'mixed-peer', msg(`${path} may not set ipBlock together with podSelector or namespaceSelector`, `${path} では ipBlock を podSelector や namespaceSelector と一緒に書けません。別の項目（「- 」）に分けます`));
     return null;
   }
   if (ipNode && !isNull(ipNode)) return ipBlock(r, ipNode, `${path}.ipBlock`, location);
@@ -173,6 +174,8 @@ function peer(r: ObjectReader, node: PNode, path: string): Peer | null {
   return { kind: 'selector', podSelector, namespaceSelector, location };
 }
 
+const SPEC_IP_REQUIRED = msg('spec.ip is required', 'spec.ip は必須です');
+
 function ipBlock(r: ObjectReader, node: PNode, path: string, location: SourceLocation): Peer | null {
   const map = r.map(node, path);
   if (!map) return null;
@@ -180,26 +183,26 @@ function ipBlock(r: ObjectReader, node: PNode, path: string, location: SourceLoc
   const cidrNode = map.entries.get('cidr')?.value;
   const cidrText = r.string(cidrNode, `${path}.cidr`);
   if (cidrText === null || cidrText === '') {
-    if (!cidrNode || isNull(cidrNode) || cidrText === '') r.report(cidrNode ?? map, 'missing-field', `${path}.cidr is required`);
+    if (!cidrNode || isNull(cidrNode) || cidrText === '') r.report(cidrNode ?? map, 'missing-field', msg(`${path}.cidr is required`, `${path}.cidr は必須です`));
     return null;
   }
   const cidr = parseCidr(cidrText);
-  if (!cidr) r.report(cidrNode ?? map, 'invalid-cidr', `${path}.cidr "${cidrText}" is not a valid CIDR (for example 10.0.0.0/16)`);
+  if (!cidr) r.report(cidrNode ?? map, 'invalid-cidr', msg(`${path}.cidr "${cidrText}" is not a valid CIDR (for example 10.0.0.0/16)`, `${path}.cidr の "${cidrText}" は CIDR として正しくありません（例: 10.0.0.0/16）`));
   const except: Cidr[] = [];
   (r.list(map.entries.get('except')?.value, `${path}.except`) ?? []).forEach((e, i) => {
     const text = r.string(e, `${path}.except[${i}]`);
     if (text === null) {
       // null decodes to "", which is not a CIDR
-      if (isNull(e)) r.report(e, 'invalid-cidr', `${path}.except[${i}] is empty; it must be a CIDR`);
+      if (isNull(e)) r.report(e, 'invalid-cidr', msg(`${path}.except[${i}] is empty; it must be a CIDR`, `${path}.except[${i}] が空です。CIDR を書きます`));
       return;
     }
     const block = parseCidr(text);
     if (!block) {
-      r.report(e, 'invalid-cidr', `${path}.except[${i}] "${text}" is not a valid CIDR`);
+      r.report(e, 'invalid-cidr', msg(`${path}.except[${i}] "${text}" is not a valid CIDR`, `${path}.except[${i}] の "${text}" は CIDR として正しくありません`));
       return;
     }
     if (cidr && !isStrictSubset(cidr, block)) {
-      r.report(e, 'except-not-subset', `${path}.except[${i}] "${text}" must be a strict subset of cidr ${cidrText}`);
+      r.report(e, 'except-not-subset', msg(`${path}.except[${i}] "${text}" must be a strict subset of cidr ${cidrText}`, `${path}.except[${i}] の "${text}" は cidr ${cidrText} の真部分集合でなければなりません`));
       return;
     }
     except.push(block);
@@ -218,23 +221,23 @@ function port(r: ObjectReader, node: PNode, path: string): PortSpec | null {
   if (portNode && !isNull(portNode)) {
     if (portNode.type === 'scalar' && typeof portNode.value === 'string') {
       const problem = checkPortName(portNode.value);
-      if (problem) r.report(portNode, 'invalid-port', `${path}.port "${portNode.value}": ${problem}`);
+      if (problem) r.report(portNode, 'invalid-port', msg(`${path}.port "${portNode.value}": ${problem.en}`, `${path}.port "${portNode.value}": ${problem.ja}`));
       value = portNode.value;
     } else if (portNode.type === 'scalar' && typeof portNode.value === 'number' && Number.isInteger(portNode.value)) {
-      if (portNode.value < 1 || portNode.value > 65535) r.report(portNode, 'invalid-port', `${path}.port ${portNode.value} is outside 1-65535`);
+      if (portNode.value < 1 || portNode.value > 65535) r.report(portNode, 'invalid-port', msg(`${path}.port ${portNode.value} is outside 1-65535`, `${path}.port の ${portNode.value} は 1-65535 の範囲外です`));
       value = portNode.value;
     } else {
-      r.report(portNode, 'wrong-type', `${path}.port must be a number or a port name, not ${describe(portNode)}`);
+      r.report(portNode, 'wrong-type', msg(`${path}.port must be a number or a port name, not ${describe(portNode).en}`, `${path}.port にはポート番号かポート名を書きます（いまは${describe(portNode).ja}）`));
     }
   }
   let endPort: number | null = null;
   if (endNode && !isNull(endNode)) {
     endPort = r.integer(endNode, `${path}.endPort`);
     if (endPort !== null) {
-      if (value === null) r.report(endNode, 'invalid-end-port', `${path}.endPort needs a numeric port`);
-      else if (typeof value === 'string') r.report(endNode, 'invalid-end-port', `${path}.endPort may not be set when port is a name ("${value}")`);
-      else if (endPort < value) r.report(endNode, 'invalid-end-port', `${path}.endPort ${endPort} must be greater than or equal to port ${value}`);
-      else if (endPort > 65535) r.report(endNode, 'invalid-port', `${path}.endPort ${endPort} is outside 1-65535`);
+      if (value === null) r.report(endNode, 'invalid-end-port', msg(`${path}.endPort needs a numeric port`, `${path}.endPort を書くには、port に番号が必要です`));
+      else if (typeof value === 'string') r.report(endNode, 'invalid-end-port', msg(`${path}.endPort may not be set when port is a name ("${value}")`, `port が名前（"${value}"）のときは ${path}.endPort を書けません`));
+      else if (endPort < value) r.report(endNode, 'invalid-end-port', msg(`${path}.endPort ${endPort} must be greater than or equal to port ${value}`, `${path}.endPort の ${endPort} は port ${value} 以上でなければなりません`));
+      else if (endPort > 65535) r.report(endNode, 'invalid-port', msg(`${path}.endPort ${endPort} is outside 1-65535`, `${path}.endPort の ${endPort} は 1-65535 の範囲外です`));
     }
   }
   return { protocol, port: value, endPort, location };
@@ -332,8 +335,8 @@ function finish(declared: Namespace[], endpoints: Endpoint[], policies: NetworkP
     const before = byName.get(ns.name);
     byName.set(ns.name, before ? { ...ns, labels: { ...before.labels, ...ns.labels } } : ns);
   }
-  const uniqueEndpoints = uniqueObjects(endpoints, (e) => e.id, (e) => (e.kind === 'external' ? 'ExternalEndpoint' : 'pod or workload'), diagnostics);
-  const uniquePolicies = uniqueObjects(policies, (p) => p.id, () => 'NetworkPolicy', diagnostics);
+  const uniqueEndpoints = uniqueObjects(endpoints, (e) => e.id, (e) => (e.kind === 'external' ? msg('ExternalEndpoint', 'ExternalEndpoint') : msg('pod or workload', 'Pod またはワークロード')), diagnostics);
+  const uniquePolicies = uniqueObjects(policies, (p) => p.id, () => msg('NetworkPolicy', 'NetworkPolicy'), diagnostics);
   const implied = (name: string): void => {
     if (!byName.has(name)) byName.set(name, { name, labels: { [NAMESPACE_NAME_LABEL]: name }, declared: false, location: null });
   };

@@ -7,6 +7,7 @@ import {
   ObjectReader,
   PodKind,
   WORKLOAD_KINDS,
+  msg,
   objectsOf,
   uniqueObjects,
   type Diagnostic,
@@ -110,7 +111,7 @@ export function buildPodSecurity(objects: readonly KubeObject[]): { model: PodSe
     const uid = uidNode.found && uidNode.node.type === 'scalar' && typeof uidNode.node.value === 'string' ? uidNode.node.value : null;
     read.push({ kind: o.kind, namespace: o.meta.namespace, name: o.meta.name, location: o.meta.location, isPod: o.kind === 'Pod', template, uid, order, source: o });
   });
-  const kept = new Set([...TEMPLATE_KINDS].flatMap((kind) => uniqueObjects(read.filter((x) => x.kind === kind), (x) => `${x.namespace}/${x.name}`, () => kind, diagnostics)));
+  const kept = new Set([...TEMPLATE_KINDS].flatMap((kind) => uniqueObjects(read.filter((x) => x.kind === kind), (x) => `${x.namespace}/${x.name}`, () => msg(kind, kind), diagnostics)));
   const namespaces = new Map<string, PsaNamespace>();
   const namespace = (name: string): PsaNamespace => {
     let ns = namespaces.get(name);
@@ -143,7 +144,7 @@ export function buildPodSecurity(objects: readonly KubeObject[]): { model: PodSe
   for (const x of kept) namespace(x.namespace);
   const configs = [...objectsOf(objects, PodSecurityConfigurationKind), ...objectsOf(objects, AdmissionConfigurationKind)].filter((c) => c.value !== null);
   for (const extra of configs.slice(1)) {
-    diagnostics.push({ ...extra.meta.location, severity: 'error', code: 'duplicate', message: 'a second PodSecurity configuration; the API server reads one' });
+    diagnostics.push({ ...extra.meta.location, severity: 'error', code: 'duplicate', message: 'a second PodSecurity configuration; the API server reads one', messageJa: 'PodSecurity の設定が 2 つ目です。API サーバーが読むのは 1 つだけです' });
   }
   const config = (configs[0]?.value as PodSecurityConfig | undefined) ?? DEFAULT_CONFIG;
   return { model: { objects: read.filter((x) => kept.has(x)), namespaces, config }, diagnostics };

@@ -1,8 +1,8 @@
 // The PodSecurity admission plugin's configuration: a PodSecurityConfiguration (defaults and exemptions), given
 // alone or inside the API server's AdmissionConfiguration, read and validated as admission/api does (defaults
 // filled with privileged/latest; levels, versions, namespace and runtime class names checked; no duplicates).
-import { checkDnsLabel, checkDnsSubdomain, isNull, type KindReader, type ObjectReader, type PMap, type PNode, type SourceLocation } from '../../kube/index';
-import { LATEST, goQuote, parseLevel, parseVersion, type Level, type Policy, type Version } from './levels';
+import { checkDnsLabel, checkDnsSubdomain, isNull, msg, type KindReader, type Message, type ObjectReader, type PMap, type PNode, type SourceLocation } from '../../kube/index';
+import { LATEST, LEVEL_ERROR_JA, VERSION_ERROR_JA, goQuote, parseLevel, parseVersion, type Level, type Policy, type Version } from './levels';
 
 export interface PodSecurityConfig {
   defaults: Policy;
@@ -23,6 +23,11 @@ export const DEFAULT_CONFIG: PodSecurityConfig = {
 
 const DEFAULT_FIELDS = ['enforce', 'enforce-version', 'audit', 'audit-version', 'warn', 'warn-version'];
 
+/** field.Invalid's text, `PATH: Invalid value: "TEXT": REASON`, and its Japanese. */
+function invalidValue(path: string, text: string, reason: Message): Message {
+  return msg(`${path}: Invalid value: ${goQuote(text)}: ${reason.en}`, `${path}: 値 ${goQuote(text)} は正しくありません。${reason.ja}`);
+}
+
 function readPodSecurityConfiguration(r: ObjectReader, node: PMap, path: string): PodSecurityConfig {
   r.onlyFields(node, ['apiVersion', 'kind', 'defaults', 'exemptions'], path);
   const defaultsNode = r.map(node.entries.get('defaults')?.value, `${path}defaults`);
@@ -31,14 +36,14 @@ function readPodSecurityConfiguration(r: ObjectReader, node: PMap, path: string)
     const valueNode = defaultsNode?.entries.get(key)?.value;
     const text = r.string(valueNode, `${path}defaults.${key}`) || 'privileged';
     const parsed = parseLevel(text);
-    if (parsed.error) r.report(valueNode!, 'invalid-value', `${path}defaults.${key}: Invalid value: ${goQuote(text)}: ${parsed.error}`);
+    if (parsed.error) r.report(valueNode!, 'invalid-value', invalidValue(`${path}defaults.${key}`, text, msg(parsed.error, LEVEL_ERROR_JA)));
     return parsed.level;
   };
   const version = (key: string): Version => {
     const valueNode = defaultsNode?.entries.get(key)?.value;
     const text = r.string(valueNode, `${path}defaults.${key}`) || 'latest';
     const parsed = parseVersion(text);
-    if (parsed.error) r.report(valueNode!, 'invalid-value', `${path}defaults.${key}: Invalid value: ${goQuote(text)}: ${parsed.error}`);
+    if (parsed.error) r.report(valueNode!, 'invalid-value', invalidValue(`${path}defaults.${key}`, text, msg(parsed.error, VERSION_ERROR_JA)));
     return parsed.version;
   };
   const defaults: Policy = {
@@ -48,7 +53,7 @@ function readPodSecurityConfiguration(r: ObjectReader, node: PMap, path: string)
   };
   const exemptionsNode = r.map(node.entries.get('exemptions')?.value, `${path}exemptions`);
   if (exemptionsNode) r.onlyFields(exemptionsNode, ['usernames', 'namespaces', 'runtimeClasses'], `${path}exemptions`);
-  const list = (key: string, check: (s: string) => string | null): string[] => {
+  const list = (key: string, check: (s: string) => Message | null): string[] => {
     const at = `${path}exemptions.${key}`;
     const items = r.list(exemptionsNode?.entries.get(key)?.value, at) ?? [];
     const seen = new Set<string>();
@@ -56,8 +61,8 @@ function readPodSecurityConfiguration(r: ObjectReader, node: PMap, path: string)
       const text = isNull(item) ? '' : r.string(item, `${at}[${i}]`);
       if (text === null) return;
       const problem = check(text);
-      if (problem) r.report(item, 'invalid-value', `${at}[${i}]: Invalid value: ${goQuote(text)}: ${problem}`);
-      else if (seen.has(text)) r.report(item, 'duplicate', `${at}[${i}]: Duplicate value: ${goQuote(text)}`);
+      if (problem) r.report(item, 'invalid-value', invalidValue(`${at}[${i}]`, text, problem));
+      else if (seen.has(text)) r.report(item, 'duplicate', msg(`${at}[${i}]: Duplicate value: ${goQuote(text)}`, `${at}[${i}]: ${goQuote(text)} が重複しています`));
       else seen.add(text);
     });
     return [...seen];
@@ -65,7 +70,7 @@ function readPodSecurityConfiguration(r: ObjectReader, node: PMap, path: string)
   return {
     defaults,
     exemptions: {
-      usernames: list('usernames', (s) => (s === '' ? 'username must not be empty' : null)),
+      usernames: list('usernames', (s) => (s === '' ? msg('username must not be empty', 'ユーザー名は空にできません') : null)),
       namespaces: list('namespaces', checkDnsLabel),
       runtimeClasses: list('runtimeClasses', checkDnsSubdomain),
     },
@@ -96,13 +101,13 @@ export const AdmissionConfigurationKind: KindReader<PodSecurityConfig | null> = 
       r.onlyFields(plugin, ['name', 'path', 'configuration'], `plugins[${i}]`);
       if (r.string(plugin.entries.get('name')?.value, `plugins[${i}].name`) !== 'PodSecurity') return;
       const pathNode = plugin.entries.get('path')?.value;
-      if (pathNode && !isNull(pathNode)) r.report(pathNode, 'unsupported-kind', `plugins[${i}].path: the lab reads the configuration inline; put it under configuration:`, 'warning');
+      if (pathNode && !isNull(pathNode)) r.report(pathNode, 'unsupported-kind', msg(`plugins[${i}].path: the lab reads the configuration inline; put it under configuration:`, `plugins[${i}].path: ラボは設定ファイルを読みません。設定は configuration: の下に直接書きます`), 'warning');
       const config = r.map(plugin.entries.get('configuration')?.value, `plugins[${i}].configuration`);
       if (!config) return;
       const kind = r.string(config.entries.get('kind')?.value, `plugins[${i}].configuration.kind`);
       const apiVersion = r.string(config.entries.get('apiVersion')?.value, `plugins[${i}].configuration.apiVersion`);
       if (kind !== 'PodSecurityConfiguration' || !apiVersion?.startsWith('pod-security.admission.config.k8s.io/')) {
-        r.report(config, 'invalid-value', `plugins[${i}].configuration must be a pod-security.admission.config.k8s.io/v1 PodSecurityConfiguration`);
+        r.report(config, 'invalid-value', msg(`plugins[${i}].configuration must be a pod-security.admission.config.k8s.io/v1 PodSecurityConfiguration`, `plugins[${i}].configuration には pod-security.admission.config.k8s.io/v1 の PodSecurityConfiguration を書きます`));
         return;
       }
       found = readPodSecurityConfiguration(r, config, `plugins[${i}].configuration.`);

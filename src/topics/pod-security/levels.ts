@@ -51,6 +51,9 @@ export function sameLevelVersion(a: LevelVersion, b: LevelVersion): boolean {
 
 export const LEVEL_ERROR = 'must be one of privileged, baseline, restricted';
 export const VERSION_ERROR = 'must be "latest" or "v1.x"';
+/** LEVEL_ERROR and VERSION_ERROR in Japanese, for the editor's diagnostics. */
+export const LEVEL_ERROR_JA = 'privileged、baseline、restricted のいずれかでなければなりません';
+export const VERSION_ERROR_JA = '"latest" か "v1.x" の形でなければなりません';
 
 /** api.ParseLevel: an invalid level reads as `restricted` (the caller decides whether to fail open). */
 export function parseLevel(text: string): { level: Level; error: string | null } {

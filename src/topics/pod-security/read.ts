@@ -2,7 +2,7 @@
 // (a misspelt securityContext field is an error with a "did you mean", as `kubectl apply` rejects it), after the
 // defaulting the API server applies before admission (a volume without a source is an emptyDir; a Pod with
 // hostNetwork gets hostPort = containerPort; a Pod's AppArmor annotations become fields).
-import { ObjectReader, closest, isNull, type KubeObject, type PMap, type PNode } from '../../kube/index';
+import { ObjectReader, closest, isNull, msg, type KubeObject, type PMap, type PNode } from '../../kube/index';
 import type {
   Capabilities,
   ContainerGroup,
@@ -77,10 +77,15 @@ class SpecReader {
     for (const entry of node.entries.values()) {
       if (allowed.includes(entry.key)) continue;
       const near = closest(entry.key, allowed);
-      const where = `unknown field "${path}.${entry.key}"`;
-      if (near) this.r.report(entry.keyOffset, 'unknown-field', `${where}; did you mean ${near}?`);
-      else if (strict) this.r.report(entry.keyOffset, 'unknown-field', `${where}; expected one of ${allowed.join(', ')}`);
-      else this.r.report(entry.keyOffset, 'unknown-field', `${where}: not a field the lab knows (kubectl rejects fields the API lacks)`, 'warning');
+      const field = `${path}.${entry.key}`;
+      const where = `unknown field "${field}"`;
+      const whereJa = `"${field}" というフィールドはありません`;
+      if (near) this.r.report(entry.keyOffset, 'unknown-field', msg(`${where}; did you mean ${near}?`, `${whereJa}。${near} の誤りではありませんか`));
+      else if (strict) this.r.report(entry.keyOffset, 'unknown-field', msg(`${where}; expected one of ${allowed.join(', ')}`, `${whereJa}。書けるのは ${allowed.join(', ')} です`));
+      else {
+        const jaText = `"${field}" はラボの知らないフィールドです（API にないフィールドを kubectl は拒否します）`;
+        this.r.report(entry.keyOffset, 'unknown-field', msg(`${where}: not a field the lab knows (kubectl rejects fields the API lacks)`, jaText), 'warning');
+      }
     }
   }
 
@@ -92,7 +97,7 @@ class SpecReader {
   /** An int64 ID (runAsUser, fsGroup, ...); outside 0-2147483647 the API server rejects it (a warning here). */
   id(node: PNode | undefined, path: string): number | null {
     const n = this.r.integer(node, path);
-    if (n !== null && (n < 0 || n > MAX_ID)) this.r.report(node!, 'invalid-value', `${path}: Invalid value: ${n}: must be between 0 and ${MAX_ID}, inclusive`, 'warning');
+    if (n !== null && (n < 0 || n > MAX_ID)) this.r.report(node!, 'invalid-value', msg(`${path}: Invalid value: ${n}: must be between 0 and ${MAX_ID}, inclusive`, `${path}: 値 ${n} は正しくありません。0 以上 ${MAX_ID} 以下でなければなりません`), 'warning');
     return n;
   }
 
@@ -106,12 +111,13 @@ class SpecReader {
     this.fields(map, ['type', 'localhostProfile'], path, true);
     const typeNode = map.entries.get('type')?.value;
     const type = this.str(map, 'type', path);
-    if (type === null) this.r.report(map, 'missing-field', `${path}.type: Required value`, 'warning');
+    if (type === null) this.r.report(map, 'missing-field', msg(`${path}.type: Required value`, `${path}.type は必須です`), 'warning');
     else if (!allowedTypes.includes(type)) {
-      this.r.report(typeNode!, 'invalid-value', `${path}.type: Unsupported value: "${type}": supported values: ${allowedTypes.map((t) => `"${t}"`).join(', ')}`, 'warning');
+      const supported = allowedTypes.map((t) => `"${t}"`).join(', ');
+      this.r.report(typeNode!, 'invalid-value', msg(`${path}.type: Unsupported value: "${type}": supported values: ${supported}`, `${path}.type の "${type}" は使えません。使える値: ${supported}`), 'warning');
     }
     const localhostProfile = this.str(map, 'localhostProfile', path);
-    if (type === 'Localhost' && !localhostProfile) this.r.report(map, 'missing-field', `${path}.localhostProfile: Required value: must be set when ${path.split('.').pop()} type is Localhost`, 'warning');
+    if (type === 'Localhost' && !localhostProfile) this.r.report(map, 'missing-field', msg(`${path}.localhostProfile: Required value: must be set when ${path.split('.').pop()} type is Localhost`, `${path.split('.').pop()} の type が Localhost のとき、${path}.localhostProfile は必須です`), 'warning');
     return { type: type ?? '', localhostProfile };
   }
 
@@ -144,17 +150,17 @@ class SpecReader {
     const procMountNode = get('procMount');
     const procMount = this.r.string(procMountNode, `${path}.procMount`);
     if (procMount !== null && procMount !== 'Default' && procMount !== 'Unmasked') {
-      this.r.report(procMountNode!, 'invalid-value', `${path}.procMount: Unsupported value: "${procMount}": supported values: "Default", "Unmasked"`, 'warning');
+      this.r.report(procMountNode!, 'invalid-value', msg(`${path}.procMount: Unsupported value: "${procMount}": supported values: "Default", "Unmasked"`, `${path}.procMount の "${procMount}" は使えません。使える値: "Default", "Unmasked"`), 'warning');
     }
     const privileged = this.optBool(get('privileged'), `${path}.privileged`);
     const allowPrivilegeEscalation = this.optBool(get('allowPrivilegeEscalation'), `${path}.allowPrivilegeEscalation`);
     const capabilities = this.capabilities(get('capabilities'), `${path}.capabilities`);
     // ValidateSecurityContext: no_new_privs cannot hold for a privileged container or one with CAP_SYS_ADMIN.
     if (allowPrivilegeEscalation === false && privileged === true) {
-      this.r.report(get('allowPrivilegeEscalation')!, 'invalid-value', `${path}: Invalid value: cannot set \`allowPrivilegeEscalation\` to false and \`privileged\` to true`, 'warning');
+      this.r.report(get('allowPrivilegeEscalation')!, 'invalid-value', msg(`${path}: Invalid value: cannot set \`allowPrivilegeEscalation\` to false and \`privileged\` to true`, `${path}: allowPrivilegeEscalation を false にしたまま privileged を true にはできません`), 'warning');
     }
     if (allowPrivilegeEscalation === false && capabilities?.add.includes('CAP_SYS_ADMIN')) {
-      this.r.report(get('allowPrivilegeEscalation')!, 'invalid-value', `${path}: Invalid value: cannot set \`allowPrivilegeEscalation\` to false and \`capabilities.Add\` CAP_SYS_ADMIN`, 'warning');
+      this.r.report(get('allowPrivilegeEscalation')!, 'invalid-value', msg(`${path}: Invalid value: cannot set \`allowPrivilegeEscalation\` to false and \`capabilities.Add\` CAP_SYS_ADMIN`, `${path}: allowPrivilegeEscalation を false にしたまま capabilities.add に CAP_SYS_ADMIN は書けません`), 'warning');
     }
     return {
       privileged,
@@ -261,7 +267,7 @@ class SpecReader {
         if (!c) return;
         this.fields(c, group === 'ephemeralContainers' ? EPHEMERAL_CONTAINER_FIELDS : CONTAINER_FIELDS, at, false);
         const name = this.str(c, 'name', at);
-        if (name === null) this.r.report(c, 'missing-field', `${at}.name: Required value`);
+        if (name === null) this.r.report(c, 'missing-field', msg(`${at}.name: Required value`, `${at}.name は必須です`));
         out.push({
           name: name ?? '',
           image: this.str(c, 'image', at) ?? '',
@@ -301,7 +307,7 @@ class SpecReader {
       if (!v) return;
       this.fields(v, ['name', ...VOLUME_SOURCES], at, false);
       const sources = [...v.entries.values()].filter((e) => e.key !== 'name' && VOLUME_SOURCES.includes(e.key) && !isNull(e.value)).map((e) => e.key);
-      if (sources.length > 1) this.r.report(v, 'invalid-value', `${at}: Forbidden: may not specify more than 1 volume type (${sources.join(', ')})`, 'warning');
+      if (sources.length > 1) this.r.report(v, 'invalid-value', msg(`${at}: Forbidden: may not specify more than 1 volume type (${sources.join(', ')})`, `${at}: ボリュームの種類は 1 つしか書けません（${sources.join(', ')}）`), 'warning');
       // A volume with several sources is judged by the first in upstream's switch order; SetDefaults_Volume
       // makes a volume without any an emptyDir.
       const source = sources.sort((a, b) => sourceRank(a) - sourceRank(b))[0];

@@ -10,12 +10,14 @@ import {
   checkDnsSubdomain,
   checkPathSegmentName,
   isNull,
+  msg,
   objectsOf,
   uniqueObjects,
   type Diagnostic,
   type KindReader,
   type KubeObject,
   type LabelSelector,
+  type Message,
   type ObjectReader,
   type PMap,
   type PNode,
@@ -28,8 +30,15 @@ const RULE_FIELDS = ['verbs', 'apiGroups', 'resources', 'resourceNames', 'nonRes
 const SUBJECT_FIELDS = ['kind', 'name', 'namespace', 'apiGroup'];
 const ROLE_REF_FIELDS = ['kind', 'name', 'apiGroup'];
 
-/** `supported values: "a", "b"` as the API server's field.NotSupported words it. */
-const supported = (values: readonly string[]): string => `supported values: ${values.map((v) => `"${v}"`).join(', ')}`;
+/** `PATH: Unsupported value: "VALUE": supported values: "a", "b"` as the API server's field.NotSupported words it. */
+function unsupported(path: string, value: string, values: readonly string[]): Message {
+  const list = values.map((v) => `"${v}"`).join(', ');
+  return msg(`${path}: Unsupported value: "${value}": supported values: ${list}`, `${path} の "${value}" は使えません。使える値: ${list}`);
+}
+
+const VERBS_REQUIRED = (path: string): Message =>
+  msg(`${path}.verbs: Required value: verbs must contain at least one value`, `${path}.verbs は必須です。動詞（verb）を 1 つ以上書きます`);
+const NAME_REQUIRED = (path: string): Message => msg(`${path}.name: Required value`, `${path}.name は必須です`);
 
 type RoleValue = Pick<Role, 'rules' | 'aggregationRule'>;
 type BindingValue = Pick<Binding, 'roleRef' | 'subjects'>;
@@ -44,22 +53,22 @@ function rules(r: ObjectReader, node: PMap, namespaced: boolean): PolicyRule[] {
     const path = `rules[${i}]`;
     const rule = r.map(item, path);
     if (!rule) {
-      if (isNull(item)) r.report(item, 'invalid-rule', `${path}.verbs: Required value: verbs must contain at least one value`);
+      if (isNull(item)) r.report(item, 'invalid-rule', VERBS_REQUIRED(path));
       return;
     }
     r.onlyFields(rule, RULE_FIELDS, path);
     const list = (key: string): string[] => r.strings(rule.entries.get(key)?.value, `${path}.${key}`);
     const [verbs, apiGroups, resources, resourceNames, nonResourceURLs] = RULE_FIELDS.map(list) as [string[], string[], string[], string[], string[]];
     const at = (key: string): PNode | PMap => rule.entries.get(key)?.value ?? rule;
-    if (verbs.length === 0) r.report(at('verbs'), 'invalid-rule', `${path}.verbs: Required value: verbs must contain at least one value`);
+    if (verbs.length === 0) r.report(at('verbs'), 'invalid-rule', VERBS_REQUIRED(path));
     if (nonResourceURLs.length > 0) {
-      if (namespaced) r.report(at('nonResourceURLs'), 'invalid-rule', `${path}.nonResourceURLs: Invalid value: namespaced rules cannot apply to non-resource URLs`);
+      if (namespaced) r.report(at('nonResourceURLs'), 'invalid-rule', msg(`${path}.nonResourceURLs: Invalid value: namespaced rules cannot apply to non-resource URLs`, `${path}.nonResourceURLs: Role（名前空間のルール）には nonResourceURLs を書けません`));
       if (apiGroups.length > 0 || resources.length > 0 || resourceNames.length > 0) {
-        r.report(at('nonResourceURLs'), 'invalid-rule', `${path}.nonResourceURLs: Invalid value: rules cannot apply to both regular resources and non-resource URLs`);
+        r.report(at('nonResourceURLs'), 'invalid-rule', msg(`${path}.nonResourceURLs: Invalid value: rules cannot apply to both regular resources and non-resource URLs`, `${path}.nonResourceURLs: 1 つのルールにリソースと nonResourceURLs を両方は書けません`));
       }
     } else {
-      if (apiGroups.length === 0) r.report(at('apiGroups'), 'invalid-rule', `${path}.apiGroups: Required value: resource rules must supply at least one api group (use "" for the core group)`);
-      if (resources.length === 0) r.report(at('resources'), 'invalid-rule', `${path}.resources: Required value: resource rules must supply at least one resource`);
+      if (apiGroups.length === 0) r.report(at('apiGroups'), 'invalid-rule', msg(`${path}.apiGroups: Required value: resource rules must supply at least one api group (use "" for the core group)`, `${path}.apiGroups は必須です。API グループを 1 つ以上書きます（コアグループは ""）`));
+      if (resources.length === 0) r.report(at('resources'), 'invalid-rule', msg(`${path}.resources: Required value: resource rules must supply at least one resource`, `${path}.resources は必須です。リソースを 1 つ以上書きます`));
     }
     out.push({ verbs, apiGroups, resources, resourceNames, nonResourceURLs, location: r.at(item) });
   });
@@ -77,7 +86,10 @@ function aggregationRule(r: ObjectReader, node: PMap): Role['aggregationRule'] {
     if (selector) selectors.push(selector);
   });
   if (selectors.length === 0) {
-    r.report(rule, 'invalid-aggregation', 'aggregationRule.clusterRoleSelectors: Required value: at least one clusterRoleSelector required if aggregationRule is non-nil');
+    r.report(rule, 'invalid-aggregation', msg(
+        'aggregationRule.clusterRoleSelectors: Required value: at least one clusterRoleSelector required if aggregationRule is non-nil',
+        'aggregationRule を書くなら aggregationRule.clusterRoleSelectors にセレクターを 1 つ以上書きます',
+      ));
   }
   return { clusterRoleSelectors: selectors };
 }
@@ -100,25 +112,25 @@ function roleRef(r: ObjectReader, node: PMap, kinds: readonly ('Role' | 'Cluster
   const refNode = node.entries.get('roleRef')?.value;
   const ref = r.map(refNode, 'roleRef');
   if (!ref) {
-    r.report(refNode ?? node, 'invalid-role-ref', 'roleRef: Required value: a binding must name the role it grants');
+    r.report(refNode ?? node, 'invalid-role-ref', msg('roleRef: Required value: a binding must name the role it grants', 'roleRef は必須です。バインディングは与えるロールを名指しします'));
     return { kind: kinds[0]!, name: '', apiGroup: RBAC_GROUP, location: r.at(node) };
   }
   r.onlyFields(ref, ROLE_REF_FIELDS, 'roleRef');
   const kindNode = ref.entries.get('kind')?.value;
   const kind = r.string(kindNode, 'roleRef.kind') ?? '';
   if (!(kinds as readonly string[]).includes(kind)) {
-    r.report(kindNode ?? ref, 'invalid-role-ref', `roleRef.kind: Unsupported value: "${kind}": ${supported(kinds)}`);
+    r.report(kindNode ?? ref, 'invalid-role-ref', unsupported('roleRef.kind', kind, kinds));
   }
   const groupNode = ref.entries.get('apiGroup')?.value;
   // SetDefaults_RoleBinding / SetDefaults_ClusterRoleBinding fill an empty apiGroup in.
   const apiGroup = r.string(groupNode, 'roleRef.apiGroup') || RBAC_GROUP;
-  if (apiGroup !== RBAC_GROUP) r.report(groupNode ?? ref, 'invalid-role-ref', `roleRef.apiGroup: Unsupported value: "${apiGroup}": ${supported([RBAC_GROUP])}`);
+  if (apiGroup !== RBAC_GROUP) r.report(groupNode ?? ref, 'invalid-role-ref', unsupported('roleRef.apiGroup', apiGroup, [RBAC_GROUP]));
   const nameNode = ref.entries.get('name')?.value;
   const name = r.string(nameNode, 'roleRef.name') ?? '';
-  if (name === '') r.report(nameNode ?? ref, 'invalid-role-ref', 'roleRef.name: Required value');
+  if (name === '') r.report(nameNode ?? ref, 'invalid-role-ref', msg('roleRef.name: Required value', 'roleRef.name は必須です'));
   else {
     const problem = checkPathSegmentName(name);
-    if (problem) r.report(nameNode ?? ref, 'invalid-role-ref', `roleRef.name: Invalid value: "${name}": ${problem}`);
+    if (problem) r.report(nameNode ?? ref, 'invalid-role-ref', msg(`roleRef.name: Invalid value: "${name}": ${problem.en}`, `roleRef.name の "${name}" は正しくありません。${problem.ja}`));
   }
   return { kind: kind as RoleRef['kind'], name, apiGroup, location: r.at(ref) };
 }
@@ -129,7 +141,7 @@ function subjects(r: ObjectReader, node: PMap, namespaced: boolean): Subject[] {
     const path = `subjects[${i}]`;
     const s = r.map(item, path);
     if (!s) {
-      if (isNull(item)) r.report(item, 'invalid-subject', `${path}.name: Required value`);
+      if (isNull(item)) r.report(item, 'invalid-subject', NAME_REQUIRED(path));
       return;
     }
     r.onlyFields(s, SUBJECT_FIELDS, path);
@@ -141,18 +153,21 @@ function subjects(r: ObjectReader, node: PMap, namespaced: boolean): Subject[] {
     let apiGroup = get('apiGroup');
     // SetDefaults_Subject: User and Group subjects default to the RBAC group; ServiceAccounts stay in the core group.
     if (apiGroup === '' && (kind === 'User' || kind === 'Group')) apiGroup = RBAC_GROUP;
-    if (name === '') r.report(at('name'), 'invalid-subject', `${path}.name: Required value`);
+    if (name === '') r.report(at('name'), 'invalid-subject', NAME_REQUIRED(path));
     if (kind === 'ServiceAccount') {
       const problem = name === '' ? null : checkDnsSubdomain(name);
-      if (problem) r.report(at('name'), 'invalid-subject', `${path}.name: Invalid value: "${name}": ${problem}`);
-      if (apiGroup !== '') r.report(at('apiGroup'), 'invalid-subject', `${path}.apiGroup: Unsupported value: "${apiGroup}": supported values: "" (a ServiceAccount is in the core group)`);
+      if (problem) r.report(at('name'), 'invalid-subject', msg(`${path}.name: Invalid value: "${name}": ${problem.en}`, `${path}.name の "${name}" は正しくありません。${problem.ja}`));
+      if (apiGroup !== '') r.report(at('apiGroup'), 'invalid-subject', msg(
+            `${path}.apiGroup: Unsupported value: "${apiGroup}": supported values: "" (a ServiceAccount is in the core group)`,
+            `${path}.apiGroup の "${apiGroup}" は使えません。ServiceAccount はコアグループなので "" を書きます`,
+          ));
       if (!namespaced && namespace === '') {
-        r.report(at('namespace'), 'invalid-subject', `${path}.namespace: Required value: a ServiceAccount subject of a ClusterRoleBinding must name its namespace`);
+        r.report(at('namespace'), 'invalid-subject', msg(`${path}.namespace: Required value: a ServiceAccount subject of a ClusterRoleBinding must name its namespace`, `${path}.namespace は必須です。ClusterRoleBinding の ServiceAccount には名前空間を書きます`));
       }
     } else if (kind === 'User' || kind === 'Group') {
-      if (apiGroup !== RBAC_GROUP) r.report(at('apiGroup'), 'invalid-subject', `${path}.apiGroup: Unsupported value: "${apiGroup}": ${supported([RBAC_GROUP])}`);
+      if (apiGroup !== RBAC_GROUP) r.report(at('apiGroup'), 'invalid-subject', unsupported(`${path}.apiGroup`, apiGroup, [RBAC_GROUP]));
     } else {
-      r.report(at('kind'), 'invalid-subject', `${path}.kind: Unsupported value: "${kind}": ${supported(['ServiceAccount', 'User', 'Group'])}`);
+      r.report(at('kind'), 'invalid-subject', unsupported(`${path}.kind`, kind, ['ServiceAccount', 'User', 'Group']));
     }
     out.push({ kind: kind as SubjectKind, name, namespace, apiGroup, location: r.at(item) });
   });
@@ -207,7 +222,7 @@ export function buildRbac(objects: readonly KubeObject[], options: BuildOptions)
         location: o.meta.location,
       })),
       roleId,
-      () => k.kind,
+      () => msg(k.kind, k.kind),
       diagnostics,
     ),
   );
@@ -222,7 +237,7 @@ export function buildRbac(objects: readonly KubeObject[], options: BuildOptions)
         location: o.meta.location,
       })),
       roleId,
-      () => k.kind,
+      () => msg(k.kind, k.kind),
       diagnostics,
     ),
   );
@@ -238,11 +253,13 @@ export function buildRbac(objects: readonly KubeObject[], options: BuildOptions)
     const ns = b.roleRef.kind === 'Role' ? b.namespace : '';
     if (roleIds.has(`${b.roleRef.kind} ${ns}/${b.roleRef.name}`)) continue;
     const where = b.roleRef.kind === 'Role' ? ` in namespace ${ns}` : '';
+    const binding = `${b.kind} ${b.namespace ? `${b.namespace}/` : ''}${b.name}`;
     diagnostics.push({
       ...b.roleRef.location,
       severity: 'warning',
       code: 'missing-role',
-      message: `roleRef names ${b.roleRef.kind} ${b.roleRef.name}, which does not exist${where}: ${b.kind} ${b.namespace ? `${b.namespace}/` : ''}${b.name} grants nothing`,
+      message: `roleRef names ${b.roleRef.kind} ${b.roleRef.name}, which does not exist${where}: ${binding} grants nothing`,
+      messageJa: `roleRef が指す ${b.roleRef.kind} ${b.roleRef.name} は${b.roleRef.kind === 'Role' ? `名前空間 ${ns} に` : ''}存在しません。${binding} は何も許可しません`,
     });
   }
   // A ServiceAccount declared again (the learner's copy of one the cluster has) is what `kubectl apply` calls

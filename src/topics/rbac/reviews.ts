@@ -1,7 +1,7 @@
 // SubjectAccessReview (authorization.k8s.io/v1) as the API server reads and validates it
 // (pkg/apis/authorization/validation): the user and groups as written, and exactly one of resourceAttributes or
 // nonResourceAttributes. The API server answers it with the authorizer; so does `cks-lab can-i --reviews`.
-import { Invalid, isNull, type KindReader, type PMap, type PNode } from '../../kube/index';
+import { Invalid, isNull, msg, type KindReader, type PMap, type PNode } from '../../kube/index';
 import type { Request, UserInfo } from './model';
 
 export interface ReviewValue {
@@ -22,10 +22,10 @@ export const SubjectAccessReviewKind: KindReader<ReviewValue> = {
   read(r, node) {
     // ValidateSubjectAccessReview: metadata must be empty (a review is never stored).
     const meta = node.entries.get('metadata')?.value;
-    if (meta && !(meta.type === 'map' && meta.entries.size === 0) && !isNull(meta)) r.report(meta, 'invalid-review', 'metadata: Invalid value: must be empty');
+    if (meta && !(meta.type === 'map' && meta.entries.size === 0) && !isNull(meta)) r.report(meta, 'invalid-review', msg('metadata: Invalid value: must be empty', 'SubjectAccessReview の metadata は空でなければなりません'));
     const spec = r.map(node.entries.get('spec')?.value, 'spec');
     if (!spec) {
-      r.report(node, 'missing-field', 'spec is required');
+      r.report(node, 'missing-field', msg('spec is required', 'spec は必須です'));
       throw new Invalid();
     }
     r.onlyFields(spec, SPEC_FIELDS, 'spec');
@@ -35,9 +35,9 @@ export const SubjectAccessReviewKind: KindReader<ReviewValue> = {
     const nonResNode = spec.entries.get('nonResourceAttributes')?.value;
     const res = present(resNode) ? r.map(resNode, 'spec.resourceAttributes') : null;
     const nonRes = present(nonResNode) ? r.map(nonResNode, 'spec.nonResourceAttributes') : null;
-    if (res && nonRes) r.report(nonResNode!, 'invalid-review', 'spec.nonResourceAttributes: Invalid value: cannot be specified in combination with resourceAttributes');
-    if (!res && !nonRes) r.report(spec, 'invalid-review', 'spec.resourceAttributes: Invalid value: exactly one of nonResourceAttributes or resourceAttributes must be specified');
-    if (user === '' && groups.length === 0) r.report(spec.entries.get('user')?.value ?? spec, 'invalid-review', 'spec.user: Invalid value: at least one of user or group must be specified');
+    if (res && nonRes) r.report(nonResNode!, 'invalid-review', msg('spec.nonResourceAttributes: Invalid value: cannot be specified in combination with resourceAttributes', 'spec.nonResourceAttributes は resourceAttributes と一緒に書けません'));
+    if (!res && !nonRes) r.report(spec, 'invalid-review', msg('spec.resourceAttributes: Invalid value: exactly one of nonResourceAttributes or resourceAttributes must be specified', 'spec には nonResourceAttributes か resourceAttributes のどちらか 1 つを書きます'));
+    if (user === '' && groups.length === 0) r.report(spec.entries.get('user')?.value ?? spec, 'invalid-review', msg('spec.user: Invalid value: at least one of user or group must be specified', 'spec には user か groups を少なくとも 1 つ書きます'));
     const text = (map: PMap, key: string, path: string): string => r.string(map.entries.get(key)?.value, `${path}.${key}`) ?? '';
     let request: Request;
     if (res) {
