@@ -23,6 +23,8 @@ export { selectorMatches, formatSelector, isEmptySelector } from './label-select
 export { parseIP, parseCidr, cidrContains, isStrictSubset } from './ip';
 export { checkDnsLabel, checkDnsSubdomain, checkLabelKey, checkLabelValue, checkPathSegmentName, checkPortName } from './validation';
 export { formatDiagnostic } from './format';
+export * as api from './fields';
+export { shape, objectShape, type Shape, type FieldShape } from './fields';
 export { ObjectReader, Invalid, EMPTY_SELECTOR, isNull, describe, closest, type ObjectMeta, type NameRule } from './reader';
 export {
   readObjects,
