@@ -374,7 +374,7 @@ describe('cks-lab admit errors', () => {
     const expected = {
       code: 2,
       stdout: '',
-      stderr: `${file}:10:7: error[unknown-field]: unknown field "spec.containers[0].securityContext.allowPrivilegeEscalaton"; did you mean allowPrivilegeEscalation? (Pod default/p)\n`,
+      stderr: `${file}:10:7: error[unknown-field]: unknown field spec.containers[0].securityContext.allowPrivilegeEscalaton; did you mean allowPrivilegeEscalation? (Pod default/p)\n`,
     };
     expect(await admit(file)).toEqual(expected);
     expect(await admit(file, '--level', 'restricted', '--format', 'json')).toEqual(expected);

@@ -184,3 +184,12 @@ describe('the installed bin script', () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('strict field validation', () => {
+  it('cks-lab eval exits 2 on a misspelt field, with a did-you-mean at the key', async () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containres:\n  - {name: app, image: nginx}\n';
+    const r = await runCli(['eval', '-'], pod);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('<stdin>:5:3: error[unknown-field]: unknown field spec.containres; did you mean containers? (Pod default/web)');
+  });
+});

@@ -2,6 +2,7 @@
 
 export const ERROR_CODES = {
   'yaml-syntax': 'the text is not valid YAML or JSON',
+  'json-syntax': 'the text starts with "{", so kubectl reads it as JSON, strictly: no trailing commas, comments or single quotes',
   'too-large': 'an input is larger than the lab accepts',
   'alias-limit': 'YAML aliases expand to too much data (an alias bomb?)',
   'too-deep': 'the document nests deeper than the lab accepts',

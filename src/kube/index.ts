@@ -24,6 +24,8 @@ export { parseIP, parseCidr, cidrContains, isStrictSubset } from './ip';
 export { checkDnsLabel, checkDnsSubdomain, checkLabelKey, checkLabelValue, checkPathSegmentName, checkPortName } from './validation';
 export { formatDiagnostic } from './format';
 export { msg, type Message } from './message';
+export * as api from './fields';
+export { shape, objectShape, type Shape, type FieldShape } from './fields';
 export { ObjectReader, Invalid, EMPTY_SELECTOR, isNull, describe, closest, type ObjectMeta, type NameRule } from './reader';
 export {
   readObjects,

@@ -6,6 +6,8 @@ import { Invalid, ObjectReader, closest, describe, isNull, type NameRule, type O
 import { checkDnsLabel, checkDnsSubdomain } from './validation';
 import { selectorMatches } from './label-selector';
 import { msg, type Message } from './message';
+import * as api from './fields';
+import type { Shape } from './fields';
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -18,6 +20,8 @@ export interface KindReader<T = unknown> {
   nameRule?: NameRule;
   /** Objects that are never stored (a SubjectAccessReview) need no name. */
   nameOptional?: boolean;
+  /** Its API type: every field it does not have, at any level, is an `unknown-field` error (src/kube/fields.ts). */
+  shape: Shape;
   read(r: ObjectReader, node: PMap, meta: ObjectMeta): T;
 }
 
@@ -99,7 +103,13 @@ function readOne(r: ObjectReader, node: PNode, path: string, byKind: ReadonlyMap
   }
   r.errors = 0;
   try {
-    const meta = r.metadata(node, kind, reader.namespaced, reader.nameRule, reader.nameOptional);
+    let meta: ObjectMeta;
+    try {
+      meta = r.metadata(node, kind, reader.namespaced, reader.nameRule, reader.nameOptional);
+    } finally {
+      // Strict field validation, once per object whichever topics read it (kubectl's fieldValidation=Strict).
+      r.fields(node, reader.shape, '');
+    }
     const value = reader.read(r, node, meta);
     if (r.errors === 0) out.push({ reader, kind, meta, value, node, doc: r.doc });
   } catch (err) {
@@ -210,6 +220,7 @@ export const NamespaceKind: KindReader<NamespaceValue> = {
   kind: 'Namespace',
   namespaced: false,
   nameRule: 'label',
+  shape: api.Namespace,
   read: (_r, _node, meta) => ({ labels: { ...meta.labels, [NAMESPACE_NAME_LABEL]: meta.name } }),
 };
 
@@ -217,6 +228,7 @@ export const PodKind: KindReader<PodValue> = {
   apiVersion: 'v1',
   kind: 'Pod',
   namespaced: true,
+  shape: api.Pod,
   read(r, node) {
     const spec = r.map(node.entries.get('spec')?.value, 'spec');
     const info = podSpec(r, spec, 'spec');
@@ -237,14 +249,16 @@ export const ServiceAccountKind: KindReader<Record<string, never>> = {
   apiVersion: 'v1',
   kind: 'ServiceAccount',
   namespaced: true,
+  shape: api.ServiceAccount,
   read: () => ({}),
 };
 
-function workload(kind: WorkloadKind, apiVersion: string): KindReader<WorkloadValue> {
+function workload(kind: WorkloadKind, apiVersion: string, shape: Shape): KindReader<WorkloadValue> {
   return {
     apiVersion,
     kind,
     namespaced: true,
+    shape,
     read(r, node, meta) {
       let spec = r.map(node.entries.get('spec')?.value, 'spec');
       let path = 'spec';
@@ -280,12 +294,12 @@ function workload(kind: WorkloadKind, apiVersion: string): KindReader<WorkloadVa
 }
 
 export const WORKLOAD_KINDS: readonly KindReader<WorkloadValue>[] = [
-  workload('Deployment', 'apps/v1'),
-  workload('ReplicaSet', 'apps/v1'),
-  workload('StatefulSet', 'apps/v1'),
-  workload('DaemonSet', 'apps/v1'),
-  workload('Job', 'batch/v1'),
-  workload('CronJob', 'batch/v1'),
+  workload('Deployment', 'apps/v1', api.Deployment),
+  workload('ReplicaSet', 'apps/v1', api.ReplicaSet),
+  workload('StatefulSet', 'apps/v1', api.StatefulSet),
+  workload('DaemonSet', 'apps/v1', api.DaemonSet),
+  workload('Job', 'batch/v1', api.Job),
+  workload('CronJob', 'batch/v1', api.CronJob),
 ];
 
 /** The kinds every topic may read: Namespace, Pod, ServiceAccount and the workloads. */

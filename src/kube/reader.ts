@@ -4,6 +4,7 @@ import type { DeclaredPort, Diagnostic, IPAddress, LabelSelector, Protocol, Sele
 import type { ErrorCode } from './errors';
 import { msg, type Message } from './message';
 import type { PMap, PNode, SourceDocument } from './yaml-source';
+import type { FieldShape, Shape } from './fields';
 import { parseIP } from './ip';
 import { checkDnsLabel, checkDnsSubdomain, checkLabelKey, checkLabelValue, checkPathSegmentName, checkPortName } from './validation';
 
@@ -24,13 +25,8 @@ export interface ObjectMeta {
 
 export const EMPTY_SELECTOR: LabelSelector = { matchLabels: {}, matchExpressions: [] };
 
-const SELECTOR_FIELDS = ['matchLabels', 'matchExpressions'];
-/** metav1.ObjectMeta's fields: anything else (`lables`) is rejected by kubectl's strict validation. */
-const METADATA_FIELDS = [
-  'name', 'generateName', 'namespace', 'labels', 'annotations', 'uid', 'resourceVersion', 'generation', 'creationTimestamp',
-  'deletionTimestamp', 'deletionGracePeriodSeconds', 'ownerReferences', 'finalizers', 'managedFields', 'selfLink',
-];
-const REQUIREMENT_FIELDS = ['key', 'operator', 'values'];
+/** Allowed fields listed in full in an "unknown field" message when there are at most this many. */
+const LISTED_FIELDS = 12;
 
 /** Walks one document, reporting problems with their locations into `out`. */
 export class ObjectReader {
@@ -48,10 +44,17 @@ export class ObjectReader {
     return this.doc.locate(typeof node === 'number' ? node : node.offset);
   }
 
+  /** Problems reported so far (offset, code, message): a node checked twice is reported once. */
+  private readonly reported = new Set<string>();
+
   report(node: PNode | number, code: ErrorCode | (string & {}), message: Message, severity: 'error' | 'warning' = 'error'): void {
-    if (severity === 'error') this.errors++;
     const en = this.what ? ` (${this.what})` : '';
     const ja = this.what ? `（${this.what}）` : '';
+    const offset = typeof node === 'number' ? node : node.offset;
+    const key = `${offset}\0${severity}\0${code}\0${message.en}${en}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    if (severity === 'error') this.errors++;
     this.out.push({ ...this.at(node), severity, code, message: message.en + en, messageJa: message.ja + ja });
   }
 
@@ -115,15 +118,39 @@ export class ObjectReader {
     return node.value;
   }
 
-  /** Reports every field of `node` that is not in `allowed`, with a "did you mean". */
-  onlyFields(node: PMap, allowed: readonly string[], path: string): void {
+  /**
+   * Reports every field of `node` that is not in `allowed`, at the key, with a "did you mean" (kubectl's strict
+   * field validation rejects it). `type` names the Kubernetes type when the list is too long to print.
+   */
+  onlyFields(node: PMap, allowed: readonly string[], path: string, type?: string): void {
     for (const entry of node.entries.values()) {
       if (!allowed.includes(entry.key)) {
         const near = closest(entry.key, allowed);
         const field = `${path ? path + '.' : ''}${entry.key}`;
-        const hint = near ? msg(`; did you mean ${near}?`, `。${near} の誤りではありませんか`) : msg(`; expected one of ${allowed.join(', ')}`, `。書けるのは ${allowed.join(', ')} です`);
+        const hint = near
+          ? msg(`; did you mean ${near}?`, `。${near} の誤りではありませんか`)
+          : type && allowed.length > LISTED_FIELDS
+            ? msg(`; ${type} has no such field`, `（${type} にはこのフィールドがありません）`)
+            : msg(`; expected one of ${allowed.join(', ')}`, `。書けるのは ${allowed.join(', ')} です`);
         this.report(entry.keyOffset, 'unknown-field', msg(`unknown field ${field}${hint.en}`, `${field} というフィールドはありません${hint.ja}`));
       }
+    }
+  }
+
+  /**
+   * Strict field validation of `node` as a `shape` at every level: each field its type does not have is an
+   * `unknown-field` error. Values of another type (a list where a mapping belongs) are left to the readers.
+   */
+  fields(node: PNode | undefined, shape: Shape, path: string): void {
+    if (!node || node.type !== 'map') return;
+    this.onlyFields(node, Object.keys(shape.fields), path, shape.name);
+    for (const entry of node.entries.values()) {
+      const field: FieldShape | undefined = shape.fields[entry.key];
+      if (field === undefined || field === '') continue;
+      const at = path ? `${path}.${entry.key}` : entry.key;
+      if (isListShape(field)) {
+        if (entry.value.type === 'seq') entry.value.items.forEach((item, i) => this.fields(item, field[0], `${at}[${i}]`));
+      } else this.fields(entry.value, field, at);
     }
   }
 
@@ -158,7 +185,6 @@ export class ObjectReader {
    */
   metadata(node: PMap, kind: string, namespaced: boolean, nameRule: NameRule = 'subdomain', nameOptional = false): ObjectMeta {
     const meta = this.map(node.entries.get('metadata')?.value, 'metadata');
-    if (meta) this.onlyFields(meta, METADATA_FIELDS, 'metadata');
     const name = this.string(meta?.entries.get('name')?.value, 'metadata.name') ?? (nameOptional ? '' : null);
     if (nameOptional && name === '') {
       this.what = kind;
@@ -241,7 +267,6 @@ export class ObjectReader {
   selector(node: PNode | undefined, path: string): LabelSelector | null {
     const map = this.map(node, path);
     if (!map) return null;
-    this.onlyFields(map, SELECTOR_FIELDS, path);
     const matchLabels = this.labels(map.entries.get('matchLabels')?.value, `${path}.matchLabels`);
     const matchExpressions: SelectorRequirement[] = [];
     (this.list(map.entries.get('matchExpressions')?.value, `${path}.matchExpressions`) ?? []).forEach((e, i) => {
@@ -251,7 +276,6 @@ export class ObjectReader {
         this.report(e, 'missing-field', msg(`${at} must set key and operator`, `${at} には key と operator が必要です`));
         return;
       }
-      this.onlyFields(expr, REQUIREMENT_FIELDS, at);
       const keyNode = expr.entries.get('key')?.value;
       const key = this.string(keyNode, `${at}.key`);
       if (key === null) {
@@ -294,6 +318,10 @@ export class ObjectReader {
     });
     return { matchLabels, matchExpressions };
   }
+}
+
+function isListShape(field: Shape | readonly [Shape]): field is readonly [Shape] {
+  return Array.isArray(field);
 }
 
 export function isNull(node: PNode): boolean {

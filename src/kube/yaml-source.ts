@@ -4,6 +4,7 @@ import { Composer, Parser, isAlias, isMap, isScalar, isSeq, type Document, type 
 import type { Diagnostic, SourceLocation } from './types';
 import type { ErrorCode } from './errors';
 import { msg, type Message } from './message';
+import { isJsonText, jsonStreamProblem } from './strict-json';
 
 /** The largest input text accepted, in characters. */
 export const MAX_INPUT_CHARS = 4 * 1024 * 1024;
@@ -329,8 +330,12 @@ export function parseSources(inputs: readonly SourceText[], cache?: ParseCache):
     const locate = (offset: number): SourceLocation => ({ file, ...positionOf(lines, Math.max(0, Math.min(offset, text.length))) });
     const seen = new Set<string>();
     const starts = chunkStarts(text);
+    // JSON is read as kubectl reads it, strictly; the decoder stops at the first problem, and so does the lab.
+    const json = starts.length > 0 && !/^%/m.test(text) && isJsonText(text) ? jsonStreamProblem(text) : null;
+    if (json) diagnostics.push(diag(file, locate(json.offset), 'json-syntax', msg(json.message, json.messageJa)));
     chunks: for (let i = 0; i < starts.length; i++) {
       const base = starts[i]!;
+      if (json && (starts[i + 1] ?? Infinity) > json.offset) break; // the chunk holding the problem, and all after it
       const chunk = text.slice(base, starts[i + 1] ?? text.length);
       let result = used.get(chunk) ?? cache?.chunks.get(chunk);
       if (!result) result = parseChunk(chunk);

@@ -30,6 +30,17 @@ const CASES: readonly [code: string, text: string][] = [
   ['yaml-syntax', 'a: *nowhere\n'],
   ['yaml-syntax', 'key: value\n? complex\n: %bad\n'],
   ['yaml-syntax', 'a: 1\n--- !\n@x\n'],
+  ['json-syntax', '{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "a"},}\n'],
+  ['json-syntax', '{"apiVersion": "v1", // a comment\n "kind": "Namespace"}\n'],
+  ['json-syntax', "{'apiVersion': 'v1'}\n"],
+  ['json-syntax', '{apiVersion: v1, kind: Namespace}\n'],
+  ['json-syntax', '{"a": "\\q"}\n'],
+  ['json-syntax', '{"a": "\\u12"}\n'],
+  ['json-syntax', '{"a": 01}\n'],
+  ['json-syntax', '{"a": [1 2]}\n'],
+  ['json-syntax', '{"a" 1}\n'],
+  ['json-syntax', '{"a": "open\n'],
+  ['json-syntax', '{"a": '],
   ['too-large', 'a'.repeat(MAX_INPUT_CHARS + 1)],
   ['too-deep', `a: ${'['.repeat(MAX_DEPTH + 2)}${']'.repeat(MAX_DEPTH + 2)}\n`],
   ['alias-limit', `a: &a [${'x,'.repeat(99)}x]\n${Array.from({ length: 5 }, (_, i) => `${'bcdef'[i]}: &${'bcdef'[i]} [${Array(100).fill(`*${i === 0 ? 'a' : 'bcdef'[i - 1]}`).join(',')}]`).join('\n')}\n`],
@@ -168,6 +179,9 @@ function englishLeft(text: string): string | null {
 
 const diagnosticsOf = (text: string): readonly Diagnostic[] => analyze({ topics: TOPICS, attempt: [{ file: FILE, text }] }).diagnostics;
 
+/** On a lesson's cluster (a base text): a namespace the cluster does not have. */
+const LESSON_BASE = [{ file: 'cluster.yaml', text: ns('default') }];
+
 describe('Japanese diagnostics', () => {
   it('finds English prose but not code', () => {
     expect(englishLeft('spec.podSelectr というフィールドはありません。podSelector の誤りではありませんか（NetworkPolicy default/np）')).toBeNull();
@@ -188,6 +202,12 @@ describe('Japanese diagnostics', () => {
     }
   });
 
+  it('a namespace the lesson’s cluster lacks reads in Japanese', () => {
+    const { diagnostics } = analyze({ topics: TOPICS, base: LESSON_BASE, attempt: [{ file: FILE, text: np('  podSelector: {}\n').replace('  name: np\n', '  name: np\n  namespace: prod\n') }] });
+    expect(diagnostics.map((d) => d.code)).toEqual(['namespace-not-found']);
+    expect(englishLeft(diagnosticText(diagnostics[0]!, 'ja'))).toBeNull();
+  });
+
   it('SubjectAccessReview problems read in Japanese too', () => {
     for (const text of REVIEWS) {
       const parsed = parseSources([{ file: FILE, text }]);
@@ -198,7 +218,7 @@ describe('Japanese diagnostics', () => {
   });
 
   it('covers every code the editor can show, and gives the CLI-only ones a Japanese summary', () => {
-    const covered = new Set([...CASES.map(([code]) => code), 'invalid-review']);
+    const covered = new Set([...CASES.map(([code]) => code), 'invalid-review', 'namespace-not-found']);
     for (const code of Object.keys(DIAGNOSTICS_JA)) {
       if (CLI_ONLY.has(code)) {
         const d: Diagnostic = { file: 'x', line: 1, col: 1, severity: 'error', code, message: 'cannot read: no such file or directory' };

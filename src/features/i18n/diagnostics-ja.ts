@@ -6,6 +6,7 @@ import type { PodSecurityCode } from '../../topics/pod-security/codes';
 
 export const DIAGNOSTICS_JA: Readonly<Record<ErrorCode | RbacErrorCode | PodSecurityCode, string>> = {
   'yaml-syntax': 'YAML または JSON として正しくありません',
+  'json-syntax': '「{」で始まるので kubectl は JSON として厳密に読みます（末尾のカンマ、コメント、単一引用符は使えません）',
   'too-large': '入力が大きすぎます',
   'alias-limit': 'YAML のエイリアスが展開されすぎます',
   'too-deep': '入れ子が深すぎます',

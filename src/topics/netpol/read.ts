@@ -8,6 +8,9 @@ import {
   PodKind,
   WORKLOAD_KINDS,
   Invalid,
+  api,
+  objectShape,
+  shape,
   describe,
   msg,
   isNull,
@@ -37,16 +40,10 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-const NP_FIELDS = {
-  spec: ['podSelector', 'policyTypes', 'ingress', 'egress'],
-  ingressRule: ['from', 'ports'],
-  egressRule: ['to', 'ports'],
-  peer: ['podSelector', 'namespaceSelector', 'ipBlock'],
-  ipBlock: ['cidr', 'except'],
-  port: ['protocol', 'port', 'endPort'],
-  externalSpec: ['ip', 'ports'],
-  externalPort: ['port', 'protocol'],
-};
+/** The lab's own kind: an address outside the cluster and the ports it serves. */
+const EXTERNAL_ENDPOINT = objectShape('ExternalEndpoint', {
+  spec: shape('ExternalEndpointSpec', { ip: '', ports: [shape('ExternalEndpointPort', { port: '', protocol: '' })] }),
+});
 
 type PolicyValue = Omit<NetworkPolicy, 'id' | 'name' | 'namespace' | 'location'>;
 
@@ -54,9 +51,9 @@ export const NetworkPolicyKind: KindReader<PolicyValue> = {
   apiVersion: 'networking.k8s.io/v1',
   kind: 'NetworkPolicy',
   namespaced: true,
+  shape: api.NetworkPolicy,
   read(r, node) {
     const spec = r.map(node.entries.get('spec')?.value, 'spec');
-    if (spec) r.onlyFields(spec, NP_FIELDS.spec, 'spec');
     const podSelector = r.selector(spec?.entries.get('podSelector')?.value, 'spec.podSelector') ?? EMPTY_SELECTOR;
     const typesNode = spec?.entries.get('policyTypes')?.value;
     const types = r.list(typesNode, 'spec.policyTypes') ?? [];
@@ -95,13 +92,13 @@ export const ExternalEndpointKind: KindReader<ExternalValue> = {
   apiVersion: 'cks-lab/v1',
   kind: 'ExternalEndpoint',
   namespaced: false,
+  shape: EXTERNAL_ENDPOINT,
   read(r, node) {
     const spec = r.map(node.entries.get('spec')?.value, 'spec');
     if (!spec) {
       r.report(node, 'missing-field', SPEC_IP_REQUIRED);
       throw new Invalid();
     }
-    r.onlyFields(spec, NP_FIELDS.externalSpec, 'spec');
     const ipNode = spec.entries.get('ip')?.value;
     const ip = r.ip(ipNode, 'spec.ip');
     if (!ipNode || isNull(ipNode)) r.report(spec, 'missing-field', SPEC_IP_REQUIRED);
@@ -110,7 +107,6 @@ export const ExternalEndpointKind: KindReader<ExternalValue> = {
       const at = `spec.ports[${i}]`;
       const port = r.map(p, at);
       if (!port) return;
-      r.onlyFields(port, NP_FIELDS.externalPort, at);
       const numberNode = port.entries.get('port')?.value;
       const number = r.integer(numberNode, `${at}.port`);
       if (number === null) {
@@ -138,7 +134,6 @@ function rule(r: ObjectReader, node: PNode, direction: 'ingress' | 'egress', ind
   const path = `spec.${direction}[${index}]`;
   const peersKey = direction === 'ingress' ? 'from' : 'to';
   const map = r.map(node, path);
-  if (map) r.onlyFields(map, direction === 'ingress' ? NP_FIELDS.ingressRule : NP_FIELDS.egressRule, path);
   const peerNodes = r.list(map?.entries.get(peersKey)?.value, `${path}.${peersKey}`) ?? [];
   const portNodes = r.list(map?.entries.get('ports')?.value, `${path}.ports`) ?? [];
   const peers = peerNodes.map((p, i) => peer(r, p, `${path}.${peersKey}[${i}]`)).filter((p): p is Peer => p !== null);
@@ -155,7 +150,6 @@ function rule(r: ObjectReader, node: PNode, direction: 'ingress' | 'egress', ind
 function peer(r: ObjectReader, node: PNode, path: string): Peer | null {
   const map = r.map(node, path);
   const location = r.at(node);
-  if (map) r.onlyFields(map, NP_FIELDS.peer, path);
   const podNode = map?.entries.get('podSelector')?.value;
   const nsNode = map?.entries.get('namespaceSelector')?.value;
   const ipNode = map?.entries.get('ipBlock')?.value;
@@ -179,7 +173,6 @@ const SPEC_IP_REQUIRED = msg('spec.ip is required', 'spec.ip は必須です');
 function ipBlock(r: ObjectReader, node: PNode, path: string, location: SourceLocation): Peer | null {
   const map = r.map(node, path);
   if (!map) return null;
-  r.onlyFields(map, NP_FIELDS.ipBlock, path);
   const cidrNode = map.entries.get('cidr')?.value;
   const cidrText = r.string(cidrNode, `${path}.cidr`);
   if (cidrText === null || cidrText === '') {
@@ -213,7 +206,6 @@ function ipBlock(r: ObjectReader, node: PNode, path: string, location: SourceLoc
 function port(r: ObjectReader, node: PNode, path: string): PortSpec | null {
   const location = r.at(node);
   const map: PMap | null = r.map(node, path);
-  if (map) r.onlyFields(map, NP_FIELDS.port, path);
   const protocol = r.protocol(map?.entries.get('protocol')?.value, `${path}.protocol`);
   const portNode = map?.entries.get('port')?.value;
   const endNode = map?.entries.get('endPort')?.value;

@@ -8,6 +8,7 @@ import {
   PodKind,
   WORKLOAD_KINDS,
   msg,
+  api,
   objectsOf,
   uniqueObjects,
   type Diagnostic,
@@ -20,8 +21,14 @@ import { AdmissionConfigurationKind, DEFAULT_CONFIG, PodSecurityConfigurationKin
 import type { FieldPath } from './model';
 import { PRIVILEGED_POLICY, policyToEvaluate } from './levels';
 
-export const PodTemplateKind: KindReader<Record<string, never>> = { apiVersion: 'v1', kind: 'PodTemplate', namespaced: true, read: () => ({}) };
-export const ReplicationControllerKind: KindReader<Record<string, never>> = { apiVersion: 'v1', kind: 'ReplicationController', namespaced: true, read: () => ({}) };
+export const PodTemplateKind: KindReader<Record<string, never>> = { apiVersion: 'v1', kind: 'PodTemplate', namespaced: true, shape: api.PodTemplate, read: () => ({}) };
+export const ReplicationControllerKind: KindReader<Record<string, never>> = {
+  apiVersion: 'v1',
+  kind: 'ReplicationController',
+  namespaced: true,
+  shape: api.ReplicationController,
+  read: () => ({}),
+};
 
 export const POD_SECURITY_KINDS: readonly KindReader[] = [
   NamespaceKind,

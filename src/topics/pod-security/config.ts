@@ -1,7 +1,7 @@
 // The PodSecurity admission plugin's configuration: a PodSecurityConfiguration (defaults and exemptions), given
 // alone or inside the API server's AdmissionConfiguration, read and validated as admission/api does (defaults
 // filled with privileged/latest; levels, versions, namespace and runtime class names checked; no duplicates).
-import { checkDnsLabel, checkDnsSubdomain, isNull, msg, type KindReader, type Message, type ObjectReader, type PMap, type PNode, type SourceLocation } from '../../kube/index';
+import { checkDnsLabel, checkDnsSubdomain, isNull, msg, shape, type KindReader, type Message, type ObjectReader, type PMap, type PNode, type SourceLocation } from '../../kube/index';
 import { LATEST, LEVEL_ERROR_JA, VERSION_ERROR_JA, goQuote, parseLevel, parseVersion, type Level, type Policy, type Version } from './levels';
 
 export interface PodSecurityConfig {
@@ -21,7 +21,20 @@ export const DEFAULT_CONFIG: PodSecurityConfig = {
   location: null,
 };
 
-const DEFAULT_FIELDS = ['enforce', 'enforce-version', 'audit', 'audit-version', 'warn', 'warn-version'];
+// k8s.io/pod-security-admission/admission/api/v1 and k8s.io/apiserver/pkg/apis/apiserver/v1: config types have
+// no metadata, and the API server reads them strictly.
+const POD_SECURITY_CONFIGURATION = shape('PodSecurityConfiguration', {
+  apiVersion: '',
+  kind: '',
+  defaults: shape('PodSecurityDefaults', { enforce: '', 'enforce-version': '', audit: '', 'audit-version': '', warn: '', 'warn-version': '' }),
+  exemptions: shape('PodSecurityExemptions', { usernames: '', namespaces: '', runtimeClasses: '' }),
+});
+const ADMISSION_CONFIGURATION = shape('AdmissionConfiguration', {
+  apiVersion: '',
+  kind: '',
+  // The plugin's configuration is read by its plugin (below), not by this type.
+  plugins: [shape('AdmissionPluginConfiguration', { name: '', path: '', configuration: '' })],
+});
 
 /** field.Invalid's text, `PATH: Invalid value: "TEXT": REASON`, and its Japanese. */
 function invalidValue(path: string, text: string, reason: Message): Message {
@@ -29,9 +42,9 @@ function invalidValue(path: string, text: string, reason: Message): Message {
 }
 
 function readPodSecurityConfiguration(r: ObjectReader, node: PMap, path: string): PodSecurityConfig {
-  r.onlyFields(node, ['apiVersion', 'kind', 'defaults', 'exemptions'], path);
+  // At the top level readObjects has checked the fields; inside an AdmissionConfiguration they are checked here.
+  if (path) r.fields(node, POD_SECURITY_CONFIGURATION, path.slice(0, -1));
   const defaultsNode = r.map(node.entries.get('defaults')?.value, `${path}defaults`);
-  if (defaultsNode) r.onlyFields(defaultsNode, DEFAULT_FIELDS, `${path}defaults`);
   const level = (key: string): Level => {
     const valueNode = defaultsNode?.entries.get(key)?.value;
     const text = r.string(valueNode, `${path}defaults.${key}`) || 'privileged';
@@ -52,7 +65,6 @@ function readPodSecurityConfiguration(r: ObjectReader, node: PMap, path: string)
     warn: { level: level('warn'), version: version('warn-version') },
   };
   const exemptionsNode = r.map(node.entries.get('exemptions')?.value, `${path}exemptions`);
-  if (exemptionsNode) r.onlyFields(exemptionsNode, ['usernames', 'namespaces', 'runtimeClasses'], `${path}exemptions`);
   const list = (key: string, check: (s: string) => Message | null): string[] => {
     const at = `${path}exemptions.${key}`;
     const items = r.list(exemptionsNode?.entries.get(key)?.value, at) ?? [];
@@ -83,6 +95,7 @@ export const PodSecurityConfigurationKind: KindReader<PodSecurityConfig> = {
   kind: 'PodSecurityConfiguration',
   namespaced: false,
   nameOptional: true,
+  shape: POD_SECURITY_CONFIGURATION,
   read: (r, node) => readPodSecurityConfiguration(r, node, ''),
 };
 
@@ -92,13 +105,12 @@ export const AdmissionConfigurationKind: KindReader<PodSecurityConfig | null> = 
   kind: 'AdmissionConfiguration',
   namespaced: false,
   nameOptional: true,
+  shape: ADMISSION_CONFIGURATION,
   read(r, node) {
-    r.onlyFields(node, ['apiVersion', 'kind', 'metadata', 'plugins'], '');
     let found: PodSecurityConfig | null = null;
     (r.list(node.entries.get('plugins')?.value, 'plugins') ?? []).forEach((p: PNode, i) => {
       const plugin = r.map(p, `plugins[${i}]`);
       if (!plugin) return;
-      r.onlyFields(plugin, ['name', 'path', 'configuration'], `plugins[${i}]`);
       if (r.string(plugin.entries.get('name')?.value, `plugins[${i}].name`) !== 'PodSecurity') return;
       const pathNode = plugin.entries.get('path')?.value;
       if (pathNode && !isNull(pathNode)) r.report(pathNode, 'unsupported-kind', msg(`plugins[${i}].path: the lab reads the configuration inline; put it under configuration:`, `plugins[${i}].path: ラボは設定ファイルを読みません。設定は configuration: の下に直接書きます`), 'warning');

@@ -1,8 +1,7 @@
-// Reads what Pod Security needs of every Pod and pod template: the PodSpec fields the checks look at, strictly
-// (a misspelt securityContext field is an error with a "did you mean", as `kubectl apply` rejects it), after the
-// defaulting the API server applies before admission (a volume without a source is an emptyDir; a Pod with
+// Reads what Pod Security needs of every Pod and pod template: the PodSpec fields the checks look at (unknown
+// fields were rejected when the object was read: src/kube/fields.ts), after the defaulting the API server applies before admission (a volume without a source is an emptyDir; a Pod with
 // hostNetwork gets hostPort = containerPort; a Pod's AppArmor annotations become fields).
-import { ObjectReader, closest, isNull, msg, type KubeObject, type PMap, type PNode } from '../../kube/index';
+import { ObjectReader, api, isNull, msg, type KubeObject, type PMap, type PNode } from '../../kube/index';
 import type {
   Capabilities,
   ContainerGroup,
@@ -20,41 +19,8 @@ import type {
   WindowsOptions,
 } from './model';
 
-const POD_SPEC_FIELDS = [
-  'activeDeadlineSeconds', 'affinity', 'automountServiceAccountToken', 'containers', 'dnsConfig', 'dnsPolicy', 'enableServiceLinks',
-  'ephemeralContainers', 'hostAliases', 'hostIPC', 'hostNetwork', 'hostPID', 'hostUsers', 'hostname', 'hostnameOverride', 'imagePullSecrets',
-  'initContainers', 'nodeName', 'nodeSelector', 'os', 'overhead', 'preemptionPolicy', 'priority', 'priorityClassName', 'readinessGates',
-  'resourceClaims', 'resources', 'restartPolicy', 'runtimeClassName', 'schedulerName', 'schedulingGates', 'securityContext', 'serviceAccount',
-  'serviceAccountName', 'setHostnameAsFQDN', 'shareProcessNamespace', 'subdomain', 'terminationGracePeriodSeconds', 'tolerations',
-  'topologySpreadConstraints', 'volumes', 'workloadRef',
-];
-const CONTAINER_FIELDS = [
-  'args', 'command', 'env', 'envFrom', 'image', 'imagePullPolicy', 'lifecycle', 'livenessProbe', 'name', 'ports', 'readinessProbe', 'resizePolicy',
-  'resources', 'restartPolicy', 'restartPolicyRules', 'securityContext', 'startupProbe', 'stdin', 'stdinOnce', 'terminationMessagePath',
-  'terminationMessagePolicy', 'tty', 'volumeDevices', 'volumeMounts', 'workingDir',
-];
-const EPHEMERAL_CONTAINER_FIELDS = [...CONTAINER_FIELDS, 'targetContainerName'];
-const SECURITY_CONTEXT_FIELDS = [
-  'allowPrivilegeEscalation', 'appArmorProfile', 'capabilities', 'privileged', 'procMount', 'readOnlyRootFilesystem', 'runAsGroup', 'runAsNonRoot',
-  'runAsUser', 'seLinuxOptions', 'seccompProfile', 'windowsOptions',
-];
-const POD_SECURITY_CONTEXT_FIELDS = [
-  'appArmorProfile', 'fsGroup', 'fsGroupChangePolicy', 'runAsGroup', 'runAsNonRoot', 'runAsUser', 'seLinuxChangePolicy', 'seLinuxOptions',
-  'seccompProfile', 'supplementalGroups', 'supplementalGroupsPolicy', 'sysctls', 'windowsOptions',
-];
-/** Every corev1.VolumeSource field. */
-export const VOLUME_SOURCES = [
-  'awsElasticBlockStore', 'azureDisk', 'azureFile', 'cephfs', 'cinder', 'configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'fc',
-  'flexVolume', 'flocker', 'gcePersistentDisk', 'gitRepo', 'glusterfs', 'hostPath', 'image', 'iscsi', 'nfs', 'persistentVolumeClaim',
-  'photonPersistentDisk', 'portworxVolume', 'projected', 'quobyte', 'rbd', 'scaleIO', 'secret', 'storageos', 'vsphereVolume',
-];
-const MOUNT_FIELDS = ['mountPath', 'mountPropagation', 'name', 'readOnly', 'recursiveReadOnly', 'subPath', 'subPathExpr'];
-const PORT_FIELDS = ['containerPort', 'hostIP', 'hostPort', 'name', 'protocol'];
-const PROBE_FIELDS = ['exec', 'failureThreshold', 'grpc', 'httpGet', 'initialDelaySeconds', 'periodSeconds', 'successThreshold', 'tcpSocket', 'terminationGracePeriodSeconds', 'timeoutSeconds'];
-const HANDLER_FIELDS = ['exec', 'httpGet', 'sleep', 'tcpSocket'];
-const LIFECYCLE_FIELDS = ['postStart', 'preStop', 'stopSignal'];
-const HTTP_GET_FIELDS = ['host', 'httpHeaders', 'path', 'port', 'scheme'];
-const TCP_SOCKET_FIELDS = ['host', 'port'];
+/** Every corev1.VolumeSource field (a Volume's fields but its name). */
+export const VOLUME_SOURCES = Object.keys(api.Volume.fields).filter((f) => f !== 'name');
 
 const MAX_ID = 2147483647;
 
@@ -67,27 +33,6 @@ export interface PodTemplateView {
 /** Reads with located problems; one per object (problems say which object). */
 class SpecReader {
   constructor(readonly r: ObjectReader) {}
-
-  /**
-   * Unknown fields: a near miss of a known field is an error with a "did you mean" (kubectl's strict validation
-   * rejects it); `strict` makes every unknown field an error (the small securityContext types). Other unknown
-   * fields warn: a newer API may have them.
-   */
-  fields(node: PMap, allowed: readonly string[], path: string, strict: boolean): void {
-    for (const entry of node.entries.values()) {
-      if (allowed.includes(entry.key)) continue;
-      const near = closest(entry.key, allowed);
-      const field = `${path}.${entry.key}`;
-      const where = `unknown field "${field}"`;
-      const whereJa = `"${field}" というフィールドはありません`;
-      if (near) this.r.report(entry.keyOffset, 'unknown-field', msg(`${where}; did you mean ${near}?`, `${whereJa}。${near} の誤りではありませんか`));
-      else if (strict) this.r.report(entry.keyOffset, 'unknown-field', msg(`${where}; expected one of ${allowed.join(', ')}`, `${whereJa}。書けるのは ${allowed.join(', ')} です`));
-      else {
-        const jaText = `"${field}" はラボの知らないフィールドです（API にないフィールドを kubectl は拒否します）`;
-        this.r.report(entry.keyOffset, 'unknown-field', msg(`${where}: not a field the lab knows (kubectl rejects fields the API lacks)`, jaText), 'warning');
-      }
-    }
-  }
 
   optBool(node: PNode | undefined, path: string): boolean | null {
     if (!node || isNull(node)) return null;
@@ -108,7 +53,6 @@ class SpecReader {
   profile(node: PNode | undefined, path: string, allowedTypes: readonly string[]): ProfileRef | null {
     const map = this.r.map(node, path);
     if (!map) return null;
-    this.fields(map, ['type', 'localhostProfile'], path, true);
     const typeNode = map.entries.get('type')?.value;
     const type = this.str(map, 'type', path);
     if (type === null) this.r.report(map, 'missing-field', msg(`${path}.type: Required value`, `${path}.type は必須です`), 'warning');
@@ -124,28 +68,24 @@ class SpecReader {
   seLinux(node: PNode | undefined, path: string): SELinuxOptions | null {
     const map = this.r.map(node, path);
     if (!map) return null;
-    this.fields(map, ['user', 'role', 'type', 'level'], path, true);
     return { user: this.str(map, 'user', path) ?? '', role: this.str(map, 'role', path) ?? '', type: this.str(map, 'type', path) ?? '', level: this.str(map, 'level', path) ?? '' };
   }
 
   windows(node: PNode | undefined, path: string): WindowsOptions | null {
     const map = this.r.map(node, path);
     if (!map) return null;
-    this.fields(map, ['gmsaCredentialSpecName', 'gmsaCredentialSpec', 'runAsUserName', 'hostProcess'], path, true);
     return { hostProcess: this.optBool(map.entries.get('hostProcess')?.value, `${path}.hostProcess`), runAsUserName: this.str(map, 'runAsUserName', path) };
   }
 
   capabilities(node: PNode | undefined, path: string): Capabilities | null {
     const map = this.r.map(node, path);
     if (!map) return null;
-    this.fields(map, ['add', 'drop'], path, true);
     return { add: this.r.strings(map.entries.get('add')?.value, `${path}.add`), drop: this.r.strings(map.entries.get('drop')?.value, `${path}.drop`) };
   }
 
   containerSc(node: PNode | undefined, path: string): ContainerSecurityContext | null {
     const map = this.r.map(node, path);
     if (!map) return null;
-    this.fields(map, SECURITY_CONTEXT_FIELDS, path, true);
     const get = (k: string): PNode | undefined => map.entries.get(k)?.value;
     const procMountNode = get('procMount');
     const procMount = this.r.string(procMountNode, `${path}.procMount`);
@@ -181,7 +121,6 @@ class SpecReader {
   podSc(node: PNode | undefined, path: string): PodSecurityContext | null {
     const map = this.r.map(node, path);
     if (!map) return null;
-    this.fields(map, POD_SECURITY_CONTEXT_FIELDS, path, true);
     const get = (k: string): PNode | undefined => map.entries.get(k)?.value;
     const supplementalGroups: number[] = [];
     (this.r.list(get('supplementalGroups'), `${path}.supplementalGroups`) ?? []).forEach((g, i) => {
@@ -193,7 +132,6 @@ class SpecReader {
       const at = `${path}.sysctls[${i}]`;
       const m = this.r.map(s, at);
       if (!m) return;
-      this.fields(m, ['name', 'value'], at, true);
       sysctls.push({ name: this.str(m, 'name', at) ?? '', value: this.str(m, 'value', at) ?? '' });
     });
     return {
@@ -217,7 +155,6 @@ class SpecReader {
       for (const action of ['httpGet', 'tcpSocket'] as const) {
         const m = this.r.map(handler.entries.get(action)?.value, `${at}.${action}`);
         if (!m) continue;
-        this.fields(m, action === 'httpGet' ? HTTP_GET_FIELDS : TCP_SOCKET_FIELDS, `${at}.${action}`, false);
         const host = this.str(m, 'host', `${at}.${action}`);
         if (host) out.push({ handler: kind, action, host });
       }
@@ -225,16 +162,13 @@ class SpecReader {
     for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
       const m = this.r.map(container.entries.get(probe)?.value, `${path}.${probe}`);
       if (!m) continue;
-      this.fields(m, PROBE_FIELDS, `${path}.${probe}`, false);
       actions(m, `${path}.${probe}`, probe);
     }
     const lifecycle = this.r.map(container.entries.get('lifecycle')?.value, `${path}.lifecycle`);
     if (lifecycle) {
-      this.fields(lifecycle, LIFECYCLE_FIELDS, `${path}.lifecycle`, false);
       for (const h of ['postStart', 'preStop'] as const) {
         const m = this.r.map(lifecycle.entries.get(h)?.value, `${path}.lifecycle.${h}`);
         if (!m) continue;
-        this.fields(m, HANDLER_FIELDS, `${path}.lifecycle.${h}`, false);
         actions(m, `${path}.lifecycle.${h}`, h);
       }
     }
@@ -247,7 +181,6 @@ class SpecReader {
       const at = `${path}.ports[${i}]`;
       const m = this.r.map(p, at);
       if (!m) return;
-      this.fields(m, PORT_FIELDS, at, true);
       const containerPort = this.r.integer(m.entries.get('containerPort')?.value, `${at}.containerPort`) ?? 0;
       const hostPort = this.r.integer(m.entries.get('hostPort')?.value, `${at}.hostPort`) ?? 0;
       // SetDefaults_Pod: with host networking every container port is a host port.
@@ -265,7 +198,6 @@ class SpecReader {
         const at = `${path}[${index}]`;
         const c = this.r.map(node, at);
         if (!c) return;
-        this.fields(c, group === 'ephemeralContainers' ? EPHEMERAL_CONTAINER_FIELDS : CONTAINER_FIELDS, at, false);
         const name = this.str(c, 'name', at);
         if (name === null) this.r.report(c, 'missing-field', msg(`${at}.name: Required value`, `${at}.name は必須です`));
         out.push({
@@ -292,7 +224,6 @@ class SpecReader {
       const at = `${path}.volumeMounts[${i}]`;
       const map = this.r.map(m, at);
       if (!map) return;
-      this.fields(map, MOUNT_FIELDS, at, false);
       out.push({ name: this.str(map, 'name', at) ?? '', mountPath: this.str(map, 'mountPath', at) ?? '', readOnly: this.optBool(map.entries.get('readOnly')?.value, `${at}.readOnly`) === true });
     });
     return out;
@@ -305,7 +236,6 @@ class SpecReader {
       const at = `${path}[${index}]`;
       const v = this.r.map(node, at);
       if (!v) return;
-      this.fields(v, ['name', ...VOLUME_SOURCES], at, false);
       const sources = [...v.entries.values()].filter((e) => e.key !== 'name' && VOLUME_SOURCES.includes(e.key) && !isNull(e.value)).map((e) => e.key);
       if (sources.length > 1) this.r.report(v, 'invalid-value', msg(`${at}: Forbidden: may not specify more than 1 volume type (${sources.join(', ')})`, `${at}: ボリュームの種類は 1 つしか書けません（${sources.join(', ')}）`), 'warning');
       // A volume with several sources is judged by the first in upstream's switch order; SetDefaults_Volume
@@ -395,12 +325,10 @@ export function readPodTemplate(obj: KubeObject, r: ObjectReader): PodTemplateVi
   }
   const specPath: FieldPath = [...base, 'spec'];
   const specNode: PMap = r.map(root.entries.get('spec')?.value, specPath.join('.')) ?? { type: 'map', entries: new Map(), offset: root.offset };
-  reader.fields(specNode, POD_SPEC_FIELDS, specPath.join('.'), false);
   const path = specPath.join('.');
   const get = (k: string): PNode | undefined => specNode.entries.get(k)?.value;
   const hostNetwork = r.bool(get('hostNetwork'), `${path}.hostNetwork`);
   const osNode = r.map(get('os'), `${path}.os`);
-  if (osNode) reader.fields(osNode, ['name'], `${path}.os`, true);
   const spec: PodSpecModel = {
     path: specPath,
     hostNetwork,

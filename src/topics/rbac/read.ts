@@ -7,6 +7,7 @@ import {
   PodKind,
   ServiceAccountKind,
   WORKLOAD_KINDS,
+  api,
   checkDnsSubdomain,
   checkPathSegmentName,
   isNull,
@@ -26,9 +27,6 @@ import { RBAC_GROUP, type Binding, type PodIdentity, type PolicyRule, type RbacM
 import { defaultBindings, defaultRoles } from './defaults';
 
 const API_VERSION = 'rbac.authorization.k8s.io/v1';
-const RULE_FIELDS = ['verbs', 'apiGroups', 'resources', 'resourceNames', 'nonResourceURLs'];
-const SUBJECT_FIELDS = ['kind', 'name', 'namespace', 'apiGroup'];
-const ROLE_REF_FIELDS = ['kind', 'name', 'apiGroup'];
 
 /** `PATH: Unsupported value: "VALUE": supported values: "a", "b"` as the API server's field.NotSupported words it. */
 function unsupported(path: string, value: string, values: readonly string[]): Message {
@@ -43,10 +41,6 @@ const NAME_REQUIRED = (path: string): Message => msg(`${path}.name: Required val
 type RoleValue = Pick<Role, 'rules' | 'aggregationRule'>;
 type BindingValue = Pick<Binding, 'roleRef' | 'subjects'>;
 
-function topLevel(r: ObjectReader, node: PMap, fields: readonly string[]): void {
-  r.onlyFields(node, ['apiVersion', 'kind', 'metadata', ...fields], '');
-}
-
 function rules(r: ObjectReader, node: PMap, namespaced: boolean): PolicyRule[] {
   const out: PolicyRule[] = [];
   (r.list(node.entries.get('rules')?.value, 'rules') ?? []).forEach((item, i) => {
@@ -56,9 +50,8 @@ function rules(r: ObjectReader, node: PMap, namespaced: boolean): PolicyRule[] {
       if (isNull(item)) r.report(item, 'invalid-rule', VERBS_REQUIRED(path));
       return;
     }
-    r.onlyFields(rule, RULE_FIELDS, path);
     const list = (key: string): string[] => r.strings(rule.entries.get(key)?.value, `${path}.${key}`);
-    const [verbs, apiGroups, resources, resourceNames, nonResourceURLs] = RULE_FIELDS.map(list) as [string[], string[], string[], string[], string[]];
+    const [verbs, apiGroups, resources, resourceNames, nonResourceURLs] = ['verbs', 'apiGroups', 'resources', 'resourceNames', 'nonResourceURLs'].map(list) as [string[], string[], string[], string[], string[]];
     const at = (key: string): PNode | PMap => rule.entries.get(key)?.value ?? rule;
     if (verbs.length === 0) r.report(at('verbs'), 'invalid-rule', VERBS_REQUIRED(path));
     if (nonResourceURLs.length > 0) {
@@ -79,7 +72,6 @@ function aggregationRule(r: ObjectReader, node: PMap): Role['aggregationRule'] {
   const value = node.entries.get('aggregationRule')?.value;
   const rule = r.map(value, 'aggregationRule');
   if (!rule) return null;
-  r.onlyFields(rule, ['clusterRoleSelectors'], 'aggregationRule');
   const selectors: LabelSelector[] = [];
   (r.list(rule.entries.get('clusterRoleSelectors')?.value, 'aggregationRule.clusterRoleSelectors') ?? []).forEach((s, i) => {
     const selector = r.selector(s, `aggregationRule.clusterRoleSelectors[${i}]`);
@@ -101,8 +93,8 @@ function roleKind(kind: 'Role' | 'ClusterRole'): KindReader<RoleValue> {
     kind,
     namespaced,
     nameRule: 'path-segment',
+    shape: namespaced ? api.Role : api.ClusterRole,
     read(r, node) {
-      topLevel(r, node, namespaced ? ['rules'] : ['rules', 'aggregationRule']);
       return { rules: rules(r, node, namespaced), aggregationRule: namespaced ? null : aggregationRule(r, node) };
     },
   };
@@ -115,7 +107,6 @@ function roleRef(r: ObjectReader, node: PMap, kinds: readonly ('Role' | 'Cluster
     r.report(refNode ?? node, 'invalid-role-ref', msg('roleRef: Required value: a binding must name the role it grants', 'roleRef は必須です。バインディングは与えるロールを名指しします'));
     return { kind: kinds[0]!, name: '', apiGroup: RBAC_GROUP, location: r.at(node) };
   }
-  r.onlyFields(ref, ROLE_REF_FIELDS, 'roleRef');
   const kindNode = ref.entries.get('kind')?.value;
   const kind = r.string(kindNode, 'roleRef.kind') ?? '';
   if (!(kinds as readonly string[]).includes(kind)) {
@@ -144,7 +135,6 @@ function subjects(r: ObjectReader, node: PMap, namespaced: boolean): Subject[] {
       if (isNull(item)) r.report(item, 'invalid-subject', NAME_REQUIRED(path));
       return;
     }
-    r.onlyFields(s, SUBJECT_FIELDS, path);
     const get = (key: string): string => r.string(s.entries.get(key)?.value, `${path}.${key}`) ?? '';
     const at = (key: string): PNode | PMap => s.entries.get(key)?.value ?? s;
     const kind = get('kind');
@@ -181,8 +171,8 @@ function bindingKind(kind: 'RoleBinding' | 'ClusterRoleBinding'): KindReader<Bin
     kind,
     namespaced,
     nameRule: 'path-segment',
+    shape: namespaced ? api.RoleBinding : api.ClusterRoleBinding,
     read(r, node) {
-      topLevel(r, node, ['roleRef', 'subjects']);
       const ref = roleRef(r, node, namespaced ? ['Role', 'ClusterRole'] : ['ClusterRole']);
       return { roleRef: ref, subjects: subjects(r, node, namespaced) };
     },

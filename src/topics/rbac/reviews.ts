@@ -1,7 +1,7 @@
 // SubjectAccessReview (authorization.k8s.io/v1) as the API server reads and validates it
 // (pkg/apis/authorization/validation): the user and groups as written, and exactly one of resourceAttributes or
 // nonResourceAttributes. The API server answers it with the authorizer; so does `cks-lab can-i --reviews`.
-import { Invalid, isNull, msg, type KindReader, type PMap, type PNode } from '../../kube/index';
+import { Invalid, api, isNull, msg, type KindReader, type PMap, type PNode } from '../../kube/index';
 import type { Request, UserInfo } from './model';
 
 export interface ReviewValue {
@@ -10,15 +10,12 @@ export interface ReviewValue {
   request: Request;
 }
 
-const SPEC_FIELDS = ['user', 'groups', 'uid', 'extra', 'resourceAttributes', 'nonResourceAttributes'];
-const RESOURCE_FIELDS = ['namespace', 'verb', 'group', 'version', 'resource', 'subresource', 'name', 'fieldSelector', 'labelSelector'];
-const NON_RESOURCE_FIELDS = ['path', 'verb'];
-
 export const SubjectAccessReviewKind: KindReader<ReviewValue> = {
   apiVersion: 'authorization.k8s.io/v1',
   kind: 'SubjectAccessReview',
   namespaced: false,
   nameOptional: true,
+  shape: api.SubjectAccessReview,
   read(r, node) {
     // ValidateSubjectAccessReview: metadata must be empty (a review is never stored).
     const meta = node.entries.get('metadata')?.value;
@@ -28,7 +25,6 @@ export const SubjectAccessReviewKind: KindReader<ReviewValue> = {
       r.report(node, 'missing-field', msg('spec is required', 'spec は必須です'));
       throw new Invalid();
     }
-    r.onlyFields(spec, SPEC_FIELDS, 'spec');
     const user = r.string(spec.entries.get('user')?.value, 'spec.user') ?? '';
     const groups = r.strings(spec.entries.get('groups')?.value, 'spec.groups');
     const resNode = spec.entries.get('resourceAttributes')?.value;
@@ -41,7 +37,6 @@ export const SubjectAccessReviewKind: KindReader<ReviewValue> = {
     const text = (map: PMap, key: string, path: string): string => r.string(map.entries.get(key)?.value, `${path}.${key}`) ?? '';
     let request: Request;
     if (res) {
-      r.onlyFields(res, RESOURCE_FIELDS, 'spec.resourceAttributes');
       const at = 'spec.resourceAttributes';
       request = {
         kind: 'resource',
@@ -54,7 +49,6 @@ export const SubjectAccessReviewKind: KindReader<ReviewValue> = {
       };
     } else {
       const at = 'spec.nonResourceAttributes';
-      if (nonRes) r.onlyFields(nonRes, NON_RESOURCE_FIELDS, at);
       request = { kind: 'nonResource', verb: nonRes ? text(nonRes, 'verb', at) : '', path: nonRes ? text(nonRes, 'path', at) : '' };
     }
     return { user: { name: user, groups }, request };
