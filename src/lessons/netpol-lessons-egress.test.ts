@@ -122,7 +122,11 @@ describe('netpol-dns-egress', () => {
     expect(problems(ID, text, 'dns-only')[0]).toBe('shop/api-1 → kube-system/metrics-server (TCP 53) should be denied, but it is allowed.');
     expect(allowed(ID, text, 'shop/api-1', 'kube-system/metrics-server', '53/UDP')).toBe(true);
     expect(allowed(ID, text, 'shop/api-1', 'staging/coredns', '53/UDP')).toBe(false);
+    // CoreDNS gets through the namespaceSelector item, which picks no pods.
     expect(problems(ID, text, 'named-policy')[0]).toBe(
+      `shop/api-1 → kube-system/coredns-1 (UDP 53): shop/${NAME}'s egress rule 1 has no podSelector: it should pick pods by k8s-app.`,
+    );
+    expect(problems(ID, text, 'named-policy')).toContain(
       `shop/api-1 → kube-system/metrics-server (TCP 53): shop/${NAME}'s egress rule 1 admits it, but the task names no such connection.`,
     );
   });
@@ -139,6 +143,26 @@ describe('netpol-dns-egress', () => {
 
   it('every namespace but shop: staging is not kube-system', () => {
     expect(failing(ID, deny(peer('{matchExpressions: [{key: kubernetes.io/metadata.name, operator: NotIn, values: [shop]}]}')))).toEqual(['dns-only', 'named-policy']);
+  });
+
+  it('kube-system picked as the namespace without an env label: right verdicts, not the label the task names', () => {
+    const text = deny(peer('{matchExpressions: [{key: env, operator: DoesNotExist}]}'));
+    expect(failing(ID, text)).toEqual(['named-policy']);
+    expect(problems(ID, text, 'named-policy')[0]).toBe(
+      `shop/api-1 → kube-system/coredns-1 (UDP 53): shop/${NAME}'s egress rule 1 picks namespaces by env, not by kubernetes.io/metadata.name (the label the task names).`,
+    );
+    expect(problemsJa(ID, text, 'named-policy')[0]).toBe(
+      `shop/api-1 → kube-system/coredns-1 (UDP 53): shop/${NAME} の Egress ルール 1 はnamespace を kubernetes.io/metadata.name（課題が指定するラベル）ではなく env で選んでいます。`,
+    );
+  });
+
+  it('the CoreDNS pods picked by another label than k8s-app (app DoesNotExist): metrics-server too, and not the label the task names', () => {
+    const text = deny(peer(ns('kube-system'), '{matchExpressions: [{key: app, operator: DoesNotExist}]}'));
+    expect(failing(ID, text)).toEqual(['dns-only', 'named-policy']);
+    expect(problems(ID, text, 'dns-only')[0]).toBe('shop/api-1 → kube-system/metrics-server (TCP 53) should be denied, but it is allowed.');
+    expect(problems(ID, text, 'named-policy')[0]).toBe(
+      `shop/api-1 → kube-system/coredns-1 (UDP 53): shop/${NAME}'s egress rule 1 picks pods by app, not by k8s-app (the label the task names).`,
+    );
   });
 
   it('a namespace label that does not exist (name: kube-system) selects no namespace', () => {

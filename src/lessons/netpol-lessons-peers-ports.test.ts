@@ -97,10 +97,15 @@ describe('netpol-and-or-peers', () => {
 
   it('two items (OR): every pod of the observability namespaces gets in, grafana included', () => {
     const text = api(`[{namespaceSelector: ${TEAM}}, {podSelector: ${ROLE}}]`);
-    expect(failingChecks(l, text)).toEqual([CONN]);
+    expect(failingChecks(l, text)).toEqual([CONN, POLICY]);
     expect(problemsOf(l, text, CONN)).toEqual([
       'monitoring/alertmanager → prod/api (TCP 8080) should be denied, but it is allowed.',
       'monitoring/grafana → prod/api (TCP 8080) should be denied, but it is allowed.',
+    ]);
+    // The monitoring pods get in through the first item, which picks no pods.
+    expect(problemsOf(l, text, POLICY)).toEqual([
+      `monitoring/prometheus → prod/api (TCP 8080): prod/${NAME}'s ingress rule 1 has no podSelector: it should pick pods by role.`,
+      `tracing/otel-collector → prod/api (TCP 8080): prod/${NAME}'s ingress rule 1 has no podSelector: it should pick pods by role.`,
     ]);
   });
   it('role Exists where role=monitoring was asked: alertmanager gets in', () => {
@@ -126,12 +131,15 @@ describe('netpol-and-or-peers', () => {
     ]);
   });
   it('a namespaceSelector alone: grafana gets in', () => {
-    expect(failingChecks(l, api(`[{namespaceSelector: ${TEAM}}]`))).toEqual([CONN]);
+    expect(failingChecks(l, api(`[{namespaceSelector: ${TEAM}}]`))).toEqual([CONN, POLICY]);
   });
   it('role=monitoring from every namespace: dev/prometheus gets in', () => {
     const text = api(`[{namespaceSelector: {}, podSelector: ${ROLE}}]`);
-    expect(failingChecks(l, text)).toEqual([CONN]);
+    expect(failingChecks(l, text)).toEqual([CONN, POLICY]);
     expect(problemsOf(l, text, CONN)).toEqual(['dev/prometheus → prod/api (TCP 8080) should be denied, but it is allowed.']);
+    expect(problemsOf(l, text, POLICY)[0]).toBe(
+      `monitoring/prometheus → prod/api (TCP 8080): prod/${NAME}'s ingress rule 1 picks namespaces by every namespace ({}), not by team (the label the task names).`,
+    );
   });
   it('namespace monitoring by name where the label was asked: tracing/otel-collector is left out', () => {
     const text = api(`[{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}, podSelector: ${ROLE}}]`);
@@ -140,7 +148,39 @@ describe('netpol-and-or-peers', () => {
   });
   it('every namespace but dev (NotIn): fits the namespaces, not the pods; grafana gets in', () => {
     const text = api(`[{namespaceSelector: {matchExpressions: [{key: kubernetes.io/metadata.name, operator: NotIn, values: [dev]}]}}]`);
-    expect(failingChecks(l, text)).toEqual([CONN]);
+    expect(failingChecks(l, text)).toEqual([CONN, POLICY]);
+    expect(problemsOf(l, text, POLICY)[0]).toBe(
+      `monitoring/prometheus → prod/api (TCP 8080): prod/${NAME}'s ingress rule 1 picks namespaces by kubernetes.io/metadata.name, not by team (the label the task names) and has no podSelector: it should pick pods by role.`,
+    );
+  });
+  it('matchExpressions In on the labels the task names passes: the keys count, not the operator', () => {
+    expectPasses(l, api('[{namespaceSelector: {matchExpressions: [{key: team, operator: In, values: [observability]}]}, podSelector: {matchExpressions: [{key: role, operator: In, values: [monitoring]}]}}]'));
+  });
+  it('the two namespaces by name (In [monitoring, tracing]) instead of team=observability: right verdicts, not the label the task names', () => {
+    const text = api(`[{namespaceSelector: {matchExpressions: [{key: kubernetes.io/metadata.name, operator: In, values: [monitoring, tracing]}]}, podSelector: ${ROLE}}]`);
+    expect(failingChecks(l, text)).toEqual([POLICY]);
+    expect(problemsOf(l, text, POLICY)).toEqual([
+      `monitoring/prometheus → prod/api (TCP 8080): prod/${NAME}'s ingress rule 1 picks namespaces by kubernetes.io/metadata.name, not by team (the label the task names).`,
+      `tracing/otel-collector → prod/api (TCP 8080): prod/${NAME}'s ingress rule 1 picks namespaces by kubernetes.io/metadata.name, not by team (the label the task names).`,
+    ]);
+    expect(gradeAttempt(l, text).checks.find((c) => c.id === POLICY)!.problems[0]!.ja).toBe(
+      `monitoring/prometheus → prod/api (TCP 8080): prod/${NAME} の Ingress ルール 1 はnamespace を team（課題が指定するラベル）ではなく kubernetes.io/metadata.name で選んでいます。`,
+    );
+  });
+  it('the two pods by app (In [prometheus, otel-collector]) instead of role=monitoring: right verdicts, not the label the task names', () => {
+    const text = api(`[{namespaceSelector: ${TEAM}, podSelector: {matchExpressions: [{key: app, operator: In, values: [prometheus, otel-collector]}]}}]`);
+    expect(failingChecks(l, text)).toEqual([POLICY]);
+    expect(problemsOf(l, text, POLICY)).toEqual([
+      `monitoring/prometheus → prod/api (TCP 8080): prod/${NAME}'s ingress rule 1 picks pods by app, not by role (the label the task names).`,
+      `tracing/otel-collector → prod/api (TCP 8080): prod/${NAME}'s ingress rule 1 picks pods by app, not by role (the label the task names).`,
+    ]);
+  });
+  it('role=monitoring with app as well: a key the task does not name', () => {
+    const text = api(`[{namespaceSelector: ${TEAM}, podSelector: {matchLabels: {role: monitoring}, matchExpressions: [{key: app, operator: In, values: [prometheus, otel-collector]}]}}]`);
+    expect(failingChecks(l, text)).toEqual([POLICY]);
+    expect(problemsOf(l, text, POLICY)[0]).toBe(
+      `monitoring/prometheus → prod/api (TCP 8080): prod/${NAME}'s ingress rule 1 picks pods by app, role, not by role (the label the task names).`,
+    );
   });
   it('no ports: Prometheus reaches every port of api', () => {
     const text = api(AND, '');
@@ -266,8 +306,11 @@ describe('netpol-named-ports', () => {
   });
   it('the team=observability label instead of namespace monitoring: tracing/otel-collector scrapes too', () => {
     const text = prod(METRICS, '[{namespaceSelector: {matchLabels: {team: observability}}, podSelector: {matchLabels: {role: monitoring}}}]');
-    expect(failingChecks(l, text)).toEqual([CONN]);
+    expect(failingChecks(l, text)).toEqual([CONN, POLICY]);
     expect(problemsOf(l, text, CONN)[0]).toBe('tracing/otel-collector → prod/api (TCP 9090) should be denied, but it is allowed.');
+    expect(problemsOf(l, text, POLICY)[0]).toBe(
+      `monitoring/prometheus → prod/api (TCP 9090): prod/${NAME}'s ingress rule 1 picks namespaces by team, not by kubernetes.io/metadata.name (the label the task names).`,
+    );
   });
   it('namespace monitoring without a podSelector: grafana scrapes too', () => {
     expect(failingChecks(l, prod(METRICS, '[{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}}]'))).toEqual([CONN, POLICY]);
@@ -281,7 +324,19 @@ describe('netpol-named-ports', () => {
     expect(problemsOf(l, text, CONN)[0]).toBe('monitoring/alertmanager → prod/api (TCP 9090) should be denied, but it is allowed.');
   });
   it('role=monitoring from every namespace: dev/prometheus and otel-collector scrape too', () => {
-    expect(failingChecks(l, prod(METRICS, '[{namespaceSelector: {}, podSelector: {matchLabels: {role: monitoring}}}]'))).toEqual([CONN]);
+    expect(failingChecks(l, prod(METRICS, '[{namespaceSelector: {}, podSelector: {matchLabels: {role: monitoring}}}]'))).toEqual([CONN, POLICY]);
+  });
+  it('app: prometheus instead of role=monitoring: right verdicts, not the label the task names', () => {
+    const text = prod(METRICS, '[{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}, podSelector: {matchLabels: {app: prometheus}}}]');
+    expect(failingChecks(l, text)).toEqual([POLICY]);
+    expect(problemsOf(l, text, POLICY)).toEqual([
+      `monitoring/prometheus → prod/api (TCP 9090): prod/${NAME}'s ingress rule 1 picks pods by app, not by role (the label the task names).`,
+      `monitoring/prometheus → prod/web (TCP 9113): prod/${NAME}'s ingress rule 1 picks pods by app, not by role (the label the task names).`,
+      `monitoring/prometheus → prod/cache (TCP 9121): prod/${NAME}'s ingress rule 1 picks pods by app, not by role (the label the task names).`,
+    ]);
+  });
+  it('namespace monitoring by matchExpressions In passes: the same key', () => {
+    expectPasses(l, prod(METRICS, '[{namespaceSelector: {matchExpressions: [{key: kubernetes.io/metadata.name, operator: In, values: [monitoring]}]}, podSelector: {matchLabels: {role: monitoring}}}]'));
   });
   it('Prometheus’s IP listed: right verdicts, wrong tool', () => {
     const text = prod(METRICS, '[{ipBlock: {cidr: 10.244.2.10/32}}]');

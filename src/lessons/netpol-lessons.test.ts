@@ -200,8 +200,17 @@ describe('netpol-pod-selector', () => {
     expect(failing(ID, text)).toEqual(['only-pod1-reaches-pod2']);
     expect(problemsOf(ID, text, 'only-pod1-reaches-pod2')).toEqual(['staging/sample-pod-1 → default/sample-pod-2 (TCP 80) should be denied, but it is allowed.']);
   });
-  it('every pod of default as the peer: default/web gets in', () => {
-    expect(failing(ID, np('default', NAME, pod2('[{podSelector: {}}]')))).toEqual(['only-pod1-reaches-pod2']);
+  it('every pod of default as the peer: default/web gets in, and the peer is not picked by app', () => {
+    const text = np('default', NAME, pod2('[{podSelector: {}}]'));
+    expect(failing(ID, text)).toEqual(['only-pod1-reaches-pod2', 'uses-pod-selector']);
+    expect(problemsOf(ID, text, 'uses-pod-selector')).toEqual([
+      `default/sample-pod-1 → default/sample-pod-2 (TCP 80): default/${NAME}'s ingress rule 1 picks pods by every pod ({}), not by app (the label the task names).`,
+    ]);
+  });
+  it('app=pod1 by another label that picks the same pod here: right verdicts, not the label the task names', () => {
+    const text = np('default', NAME, pod2('[{podSelector: {matchExpressions: [{key: app, operator: NotIn, values: [pod2]}, {key: role, operator: DoesNotExist}]}}]'));
+    expect(failing(ID, text)).toEqual(['uses-pod-selector']);
+    expect(problemsOf(ID, text, 'uses-pod-selector')[0]).toMatch(/picks pods by app, role, not by app \(the label the task names\)\.$/);
   });
   it('every pod of default as the target', () => {
     const text = np('default', NAME, `  podSelector: {}\n  policyTypes: [Ingress]\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: pod1}}}]\n    ports: [{protocol: TCP, port: 80}]`);
@@ -233,7 +242,12 @@ describe('netpol-namespace-selector', () => {
     expect(problemsOf(ID, text, 'pod3-from-default-only')[0]).toBe('staging/sample-pod-1 → test/sample-pod-3 (TCP 80) should be denied, but it is allowed.');
   });
   it('every namespace', () => {
-    expect(failing(ID, pod3('[{namespaceSelector: {}}]'))).toEqual(['pod3-from-default-only']);
+    expect(failing(ID, pod3('[{namespaceSelector: {}}]'))).toEqual(['pod3-from-default-only', 'uses-namespace-selector']);
+  });
+  it('default by a label it shares with no other namespace here (env DoesNotExist): right verdicts, not by its name', () => {
+    const text = pod3('[{namespaceSelector: {matchExpressions: [{key: env, operator: DoesNotExist}, {key: kubernetes.io/metadata.name, operator: NotIn, values: [test]}]}}]');
+    expect(failing(ID, text)).toEqual(['uses-namespace-selector']);
+    expect(problemsOf(ID, text, 'uses-namespace-selector')[0]).toMatch(/picks namespaces by env, kubernetes\.io\/metadata\.name, not by kubernetes\.io\/metadata\.name \(the label the task names\)\.$/);
   });
   it('the article’s two IPs listed: default/web is left out, and it is not a namespaceSelector', () => {
     expect(failing(ID, pod3('[{ipBlock: {cidr: 192.168.173.129/32}}, {ipBlock: {cidr: 192.168.173.130/32}}]'))).toEqual(['pod3-from-default-only', 'uses-namespace-selector']);
@@ -371,7 +385,7 @@ describe('the policy check', () => {
 
   it('names the field of every problem in a lesson', () => {
     expect(parse({ name: 'Bad_Name', namespace: 'test', namespaces: ['test'], selects: 'external:office', uses: 'label', admits: [{ from: 'x y', to: 'test/*', probe: '80,443', direction: 'sideways' }], policyTypes: ['In'], extra: 1 }).problems).toEqual([
-      'checks[0].policy.extra: is not a policy check field (name, namespace, namespaces, selects, uses, admits, admitsOnly, policyTypes, maxPolicies)',
+      'checks[0].policy.extra: is not a policy check field (name, namespace, namespaces, selects, uses, admits, admitsOnly, peersBy, policyTypes, maxPolicies)',
       'checks[0].policy.name: must be a policy name',
       'checks[0].policy.namespace: give namespace or namespaces, not both',
       'checks[0].policy.selects: must match pods: ns/name, ns/* or *',
@@ -428,6 +442,19 @@ describe('the policy check', () => {
     expect(extra(ID, value, fenced)).toHaveLength(1);
     // Rules of policies outside the scope do not count.
     expect(extra(ID, value, docs(`${lesson(ID).solution.trimEnd()}\n`, np('default', 'other', '  podSelector: {matchLabels: {role: web}}\n  ingress: [{}]')))).toEqual([]);
+  });
+
+  it('peersBy: the fields it takes, and that it needs admits', () => {
+    const parse1 = (value: unknown): string[] => {
+      const problems: string[] = [];
+      policyCheck.parse(value, 'checks[0].policy', (field, message) => problems.push(`${field}: ${message}`));
+      return problems;
+    };
+    const admits = [{ from: '*', to: '*' }];
+    expect(parse1({ peersBy: { podSelector: ['app'] }, admits })).toEqual([]);
+    expect(parse1({ peersBy: { pods: ['app'] }, admits })).toEqual(['checks[0].policy.peersBy: must be {namespaceSelector: [KEY...], podSelector: [KEY...]} (either or both)']);
+    expect(parse1({ peersBy: { podSelector: [] }, admits })).toEqual(['checks[0].policy.peersBy.podSelector: must list label keys']);
+    expect(parse1({ peersBy: { podSelector: ['app'] } })).toEqual(['checks[0].policy.peersBy: needs admits: the connections whose rules are looked at']);
   });
 
   it('admitsOnly must be a boolean and needs admits', () => {

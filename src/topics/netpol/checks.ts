@@ -3,6 +3,7 @@
 import type { CheckKind, LessonFail, Localized } from '../../core/index';
 import type { Connectivity } from './evaluate';
 import type { Cluster, Endpoint, NetworkPolicy, Peer, Probe } from './model';
+import type { LabelSelector } from '../../kube/index';
 import { policySelects } from './explain';
 import { parseProbeList } from './probes';
 
@@ -64,6 +65,10 @@ export interface PolicyCheck {
   policyTypes: readonly ('Ingress' | 'Egress')[] | null;
   /** At most this many policies in the learner's text. */
   maxPolicies: number | null;
+  /** The rules that admit the `admits` connections pick their peers by these label keys and no others
+   * (`{namespaceSelector: [team], podSelector: [role]}`): the labels the task names, not names or other labels
+   * that happen to pick the same pods in this cluster. */
+  peersBy: { namespaceSelector: readonly string[] | null; podSelector: readonly string[] | null } | null;
   /** The rules of the policies in scope admit no probed connection beyond `admits`, in either direction: a rule
    * wider than the task, even where the other end's policy still denies the traffic, fails. */
   admitsOnly: boolean;
@@ -183,7 +188,7 @@ export const isolationCheck: CheckKind<IsolationCheck, Cluster, Connectivity> = 
 };
 
 const PEER_KINDS: readonly PeerKind[] = ['podSelector', 'namespaceSelector', 'ipBlock'];
-const POLICY_KEYS = ['name', 'namespace', 'namespaces', 'selects', 'uses', 'admits', 'admitsOnly', 'policyTypes', 'maxPolicies'];
+const POLICY_KEYS = ['name', 'namespace', 'namespaces', 'selects', 'uses', 'admits', 'admitsOnly', 'peersBy', 'policyTypes', 'maxPolicies'];
 const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 const article = (kind: PeerKind): string => (kind === 'ipBlock' ? 'an' : 'a');
@@ -235,6 +240,23 @@ export const policyCheck: CheckKind<PolicyCheck, Cluster, Connectivity> = {
     }
     const max = value.maxPolicies ?? null;
     if (max !== null && (typeof max !== 'number' || max < 1)) fail(`${path}.maxPolicies`, 'must be a positive number');
+    let peersBy: PolicyCheck['peersBy'] = null;
+    if (value.peersBy !== undefined) {
+      const by = value.peersBy;
+      const keys = (k: string): string[] | null => {
+        const v = isObj(by) ? by[k] : undefined;
+        if (v === undefined) return null;
+        if (!Array.isArray(v) || v.length === 0 || !v.every((x) => typeof x === 'string' && x !== '')) {
+          fail(`${path}.peersBy.${k}`, 'must list label keys');
+          return null;
+        }
+        return v as string[];
+      };
+      if (!isObj(by) || Object.keys(by).some((k) => k !== 'namespaceSelector' && k !== 'podSelector') || Object.keys(by).length === 0) {
+        fail(`${path}.peersBy`, 'must be {namespaceSelector: [KEY...], podSelector: [KEY...]} (either or both)');
+      } else peersBy = { namespaceSelector: keys('namespaceSelector'), podSelector: keys('podSelector') };
+      if (admits.length === 0) fail(`${path}.peersBy`, 'needs admits: the connections whose rules are looked at');
+    }
     const only = value.admitsOnly ?? false;
     if (typeof only !== 'boolean') fail(`${path}.admitsOnly`, 'must be true or false');
     else if (only && admits.length === 0) fail(`${path}.admitsOnly`, 'needs admits: the connections the policies may admit');
@@ -247,6 +269,7 @@ export const policyCheck: CheckKind<PolicyCheck, Cluster, Connectivity> = {
       policyTypes: types as PolicyCheck['policyTypes'],
       maxPolicies: max as number | null,
       admitsOnly: only === true,
+      peersBy,
     };
   },
   run(spec, { model: cluster, result, attemptFiles }) {
@@ -365,6 +388,20 @@ export const policyCheck: CheckKind<PolicyCheck, Cluster, Connectivity> = {
               if (spec.name !== null && !reason.allowedBy.some((r) => scopeIds.has(r.policy))) {
                 wrong.push({ en: `${c}: no rule of ${spec.name} admits it.`, ja: `${c}: ${spec.name} のルールはこの接続を認めていません。` });
               }
+              if (spec.peersBy) {
+                for (const ref of reason.allowedBy) {
+                  const rule = byId.get(ref.policy)?.[ref.direction].find((r) => r.index === ref.rule);
+                  const peer = ref.peer === null ? null : (rule?.peers?.[ref.peer] ?? null);
+                  if (spec.uses && !peerIs(spec.uses, peer)) continue; // the wrong kind of peer: \`uses\` says so
+                  const problem = peerKeysProblem(spec.peersBy, peer);
+                  if (!problem) continue;
+                  const dirJa = ref.direction === 'ingress' ? 'Ingress' : 'Egress';
+                  wrong.push({
+                    en: `${c}: ${ref.policy}'s ${ref.direction} rule ${ref.rule + 1} ${problem.en}.`,
+                    ja: `${c}: ${ref.policy} の ${dirJa} ルール ${ref.rule + 1} は${problem.ja}。`,
+                  });
+                }
+              }
               if (spec.uses) {
                 for (const ref of reason.allowedBy) {
                   const rule = byId.get(ref.policy)?.[ref.direction].find((r) => r.index === ref.rule);
@@ -430,6 +467,29 @@ export const policyCheck: CheckKind<PolicyCheck, Cluster, Connectivity> = {
     return problems;
   },
 };
+
+const selectorKeys = (sel: LabelSelector): string[] => [...new Set([...Object.keys(sel.matchLabels), ...sel.matchExpressions.map((r) => r.key)])].sort();
+
+/** How a peer picks its pods or namespaces by other label keys than the task names, or null when it does not. */
+function peerKeysProblem(want: NonNullable<PolicyCheck['peersBy']>, peer: Peer | null): Localized | null {
+  const parts: Localized[] = [];
+  for (const [kind, keys] of [['namespaceSelector', want.namespaceSelector], ['podSelector', want.podSelector]] as const) {
+    if (keys === null) continue;
+    const what = kind === 'namespaceSelector' ? 'namespaces' : 'pods';
+    const whatJa = kind === 'namespaceSelector' ? 'namespace' : 'Pod';
+    const wanted = [...keys].sort().join(', ');
+    if (peer === null || peer.kind !== 'selector' || peer[kind] === null) {
+      parts.push({ en: `has no ${kind}: it should pick ${what} by ${wanted}`, ja: `${kind} がありません（${whatJa} を ${wanted} で選ぶべきです）` });
+      continue;
+    }
+    const used = selectorKeys(peer[kind]!);
+    if (used.join(', ') === wanted) continue;
+    const by = used.length === 0 ? (kind === 'namespaceSelector' ? 'every namespace ({})' : 'every pod ({})') : used.join(', ');
+    parts.push({ en: `picks ${what} by ${by}, not by ${wanted} (the label the task names)`, ja: `${whatJa} を ${wanted}（課題が指定するラベル）ではなく ${by} で選んでいます` });
+  }
+  if (parts.length === 0) return null;
+  return { en: parts.map((p) => p.en).join(' and '), ja: parts.map((p) => p.ja).join('。また、') };
+}
 
 function connectionProblem(from: string, to: string, probe: Probe, want: ExpectedVerdict): Localized {
   const p = `${probe.protocol} ${probe.port}`;
