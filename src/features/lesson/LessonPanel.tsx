@@ -41,8 +41,10 @@ export function LessonPanel() {
           {t.presentLesson}
         </a>
       </div>
-      {/* The task's checks first, so a failing check's message is in view without scrolling (1280x800); the
-          instructions follow. */}
+      {/* "Predict first" questions come before anything else; then the task's checks, so a failing check's
+          message is in view without scrolling (1280x800); the instructions follow. */}
+      <PredictQuestions />
+
       <h2>{t.task}</h2>
       {questionsOpen && <p className="muted">{t.predictChecksWait}</p>}
       <ul className="checklist" data-testid="checklist">
@@ -71,8 +73,6 @@ export function LessonPanel() {
           );
         })}
       </ul>
-
-      <PredictQuestions />
 
       <Markdown className="instructions" text={lesson.instructions[lang]} testId="lesson-instructions" />
 
