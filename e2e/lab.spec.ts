@@ -158,3 +158,33 @@ spec:
   await expect(verdictCell(page, 'shop/api', 'shop/web', 80)).toHaveAttribute('data-verdict', 'allowed');
   expect(await edgeState(page, 'shop/web', 'shop/api')).toMatchObject({ verdict: 'mixed' });
 });
+
+test('a namespace the lesson lacks is a warning at its line, and nothing is drawn for it', async ({ page }) => {
+  await page.goto('/#/lessons/netpol-deny-all');
+  await pasteIntoEditor(page, lessonFile('netpol-deny-all', 'solution.yaml').replace('namespace: default', 'namespace: defualt'));
+  await expect(page.getByTestId('problems')).toContainText('warning[namespace-not-found]');
+  await expect(page.getByTestId('problems')).toContainText('namespace "defualt" not found');
+  await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-state', 'pending');
+  const namespaces = await page.evaluate(() => window.__cksLabGraph?.nodes('[kind = "namespace"]').map((n) => n.id()) ?? []);
+  expect(namespaces.length).toBeGreaterThan(0);
+  expect(namespaces).not.toContain('ns:defualt');
+});
+
+test('a spec field misspelt in a Pod is an error in a NetworkPolicy lesson too', async ({ page }) => {
+  await page.goto('/#/lessons/netpol-deny-all');
+  await pasteIntoEditor(page, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: extra\nspec:\n  containres:\n  - name: c\n    image: nginx\n');
+  await expect(page.getByTestId('problems')).toContainText('6:3 error[unknown-field]');
+  await expect(page.getByTestId('problems')).toContainText('did you mean containers?');
+});
+
+test('Why? names the near miss of a denied connection', async ({ page }) => {
+  await page.goto('/#/lessons/netpol-namespace-selector');
+  // podSelector where namespaceSelector was meant: the rule only looks at namespace test.
+  await pasteIntoEditor(page, lessonFile('netpol-namespace-selector', 'solution.yaml').replace('namespaceSelector:', 'podSelector:'));
+  await expect(page.getByTestId('lesson-status')).toHaveAttribute('data-state', 'failed');
+  await page.getByRole('tab', { name: 'Table' }).click();
+  await page.getByRole('row').filter({ hasText: 'default/sample-pod-1' }).filter({ hasText: 'test/sample-pod-3' }).first().click();
+  const panel = page.getByTestId('explanation');
+  await expect(panel).toContainText("test/sp-namespace-allow-networkpolicy's ingress rule 1:");
+  await expect(panel).toContainText('a podSelector alone looks only at namespace test, and default/sample-pod-1 is in namespace default.');
+});
