@@ -190,6 +190,12 @@ describe('a crowded graph (a lesson isolating a whole namespace)', () => {
     expect(m.denseEdges).toBeGreaterThan(DENSE_EDGES);
     expect(m.edges.every((e) => e.kind === 'group')).toBe(true);
     expect(m.edges.find((e) => e.from === 'ns:staging' && e.to === 'ns:store')).toMatchObject({ verdict: 'allowed', shouldBe: 'denied' });
+    // The playground expects nothing: a crowded one joins namespaces, and never says "as the lesson expects".
+    const g = gradeAttempt(l, l.solution);
+    const playground = buildGraph({ cluster: g.connectivity!.cluster, connectivity: g.connectivity!, grade: null, evalMs: 0 }, null);
+    expect(playground.expectedDenied).toBe(0);
+    expect(playground.dense).toBe(true);
+    expect(playground.edges.every((e) => e.kind === 'group')).toBe(true);
     // A predict step draws every arrow, whatever their number.
     expect(model(l.start.en, null, true).limited).toBe(false);
     expect(model(l.start.en, null, true).edges.length).toBeGreaterThan(DENSE_EDGES);

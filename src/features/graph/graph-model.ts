@@ -168,12 +168,14 @@ export function buildGraph(
   // expects otherwise (every one of them would be marked: the start of a default-deny lesson).
   if (crowded && result.grade?.status === 'pending') few = pairEdges(result, selectedIndex, everyEdge, true);
   const chosen = cluster.endpoints[selectedIndex]?.id;
-  const thin = crowded && selectedIndex < 0;
+  // Crowded in a lesson: the denied arrows the lesson expects are left out (the playground expects nothing).
+  const thin = crowded && selectedIndex < 0 && result.grade != null;
   const expectedDenied = thin && few ? few.edges.filter((e) => e.verdict === 'denied' && !e.shouldBe).length : 0;
-  // Crowded: a chosen pod shows its own arrows only; else the denied ones the lesson expects are left out.
+  // Crowded: a chosen pod shows its own arrows only.
   const kept =
-    few === null ? null : !crowded ? few.edges : chosen ? few.edges.filter((e) => e.from === chosen || e.to === chosen) : few.edges.filter((e) => e.verdict !== 'denied' || e.shouldBe);
-  const dense = thin && kept!.length > DENSE_EDGES;
+    few === null ? null : !crowded ? few.edges : chosen ? few.edges.filter((e) => e.from === chosen || e.to === chosen) : thin ? few.edges.filter((e) => e.verdict !== 'denied' || e.shouldBe) : few.edges;
+  // Still crowded (or a crowded playground): arrows join namespaces.
+  const dense = crowded && selectedIndex < 0 && kept!.length > DENSE_EDGES;
   const grouped = podCount > GROUP_ABOVE_PODS || dense;
   // A grouped graph sums each pair of boxes; connections inside a namespace are summed into its label.
   const summaries = grouped ? summarize(result) : null;
