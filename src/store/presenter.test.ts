@@ -1,6 +1,7 @@
 // Workshops: the console picks up its step, timer and guesses after a reload, and the projector keeps the lesson's
 // expected marks back until the step that reveals them.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MemoryStorage } from './memory-storage';
 import { expectedMarksShown } from './expected-marks';
 import { selectExpectedMarksShown, selectNetpol } from './selectors';
 import type { LabState } from './types';
@@ -47,19 +48,6 @@ describe('selectNetpol on the projector', () => {
     expect(selectNetpol(state('lesson', 0))).toBe(netpol);
   });
 });
-
-class MemoryStorage {
-  items = new Map<string, string>();
-  getItem(k: string) {
-    return this.items.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.items.set(k, v);
-  }
-  removeItem(k: string) {
-    this.items.delete(k);
-  }
-}
 
 describe('the console across a reload', () => {
   let storage: MemoryStorage;

@@ -1,20 +1,8 @@
 // "Predict first": the graph waits until the learner's answers are checked; the answers are judged against the
 // evaluator on the starting text, survive a reload, and can be given again.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MemoryStorage } from './memory-storage';
 import type { LabState } from './types';
-
-class MemoryStorage {
-  items = new Map<string, string>();
-  getItem(k: string) {
-    return this.items.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.items.set(k, v);
-  }
-  removeItem(k: string) {
-    this.items.delete(k);
-  }
-}
 
 const ID = 'netpol-predict-first';
 

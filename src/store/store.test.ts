@@ -1,24 +1,10 @@
 // The store's derived values and its debounced saving: status and staleness come from the last result, and the
 // document reaches localStorage once typing pauses, at once when another document opens, never for workshops.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MemoryStorage } from './memory-storage';
 import { flushSaves, installPersistence } from './persist-subscriber';
 import { selectStale, selectStatus } from './selectors';
 import type { Doc, LabState } from './types';
-
-class MemoryStorage {
-  items = new Map<string, string>();
-  writes = 0;
-  getItem(k: string) {
-    return this.items.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.writes++;
-    this.items.set(k, v);
-  }
-  removeItem(k: string) {
-    this.items.delete(k);
-  }
-}
 
 /** A store with only what the subscriber reads. */
 function fakeStore(doc: Doc | null) {
