@@ -77,6 +77,16 @@ export function jsonStreamProblem(text: string): JsonProblem | null {
   };
   // One value, iteratively: a stack of open containers ('{' or '[').
   const value = (): JsonProblem | null => {
+    /** An object member's key and its colon, at i (spaces before the key already skipped). */
+    const key = (): JsonProblem | null => {
+      if (text[i] !== '"') return fail('looking for beginning of object key string');
+      const p = string();
+      if (p) return p;
+      skip();
+      if (text[i] !== ':') return fail('after object key');
+      i++;
+      return null;
+    };
     const stack: string[] = [];
     for (;;) {
       skip();
@@ -90,12 +100,8 @@ export function jsonStreamProblem(text: string): JsonProblem | null {
         else {
           stack.push(c);
           if (c === '{') {
-            if (text[i] !== '"') return fail('looking for beginning of object key string');
-            const p = string();
+            const p = key();
             if (p) return p;
-            skip();
-            if (text[i] !== ':') return fail('after object key');
-            i++;
           }
           continue;
         }
@@ -129,12 +135,8 @@ export function jsonStreamProblem(text: string): JsonProblem | null {
         i++;
         if (open === '{') {
           skip();
-          if (text[i] !== '"') return fail('looking for beginning of object key string');
-          const p = string();
+          const p = key();
           if (p) return p;
-          skip();
-          if (text[i] !== ':') return fail('after object key');
-          i++;
         }
         break;
       }
