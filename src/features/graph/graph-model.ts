@@ -233,6 +233,7 @@ export function buildGraph(
 
   const limited = grouped;
   const edges: GraphEdge[] = [];
+  let groupedQuiet = 0;
   const addEdge = (s: number, d: number, always = false): void => {
     const edge = connectionEdge(result, s, d, always, everyEdge);
     if (edge) edges.push(edge);
@@ -248,6 +249,12 @@ export function buildGraph(
     for (const [key, sum] of summaries!) {
       const [from, to] = key.split('->') as [string, string];
       if (from === to) continue;
+      // An arrow no policy touches (allowed, neither end isolated that way, as the lesson expects) is quiet, as a
+      // pod-to-pod arrow would be: counted in the legend, not drawn.
+      if (!everyEdge && !sum.touched && sum.allowed === sum.total && !sum.shouldBe) {
+        groupedQuiet += sum.pairs;
+        continue;
+      }
       if (expanded && expanded.from === from && expanded.to === to) {
         // An opened arrow: its pods' own connections instead.
         for (let s = 0; s < endpoints.length; s++) {
@@ -270,10 +277,10 @@ export function buildGraph(
       });
     }
   }
-  return { nodes, edges, limited, quiet: grouped ? 0 : (few?.quiet ?? 0), expectedDenied: grouped ? 0 : expectedDenied, dense, denseEdges: dense ? kept!.length : 0, probes: connectivity.probes };
+  return { nodes, edges, limited, quiet: grouped ? groupedQuiet : (few?.quiet ?? 0), expectedDenied: grouped ? 0 : expectedDenied, dense, denseEdges: dense ? kept!.length : 0, probes: connectivity.probes };
 
   /** Allowed and total cells (pod pairs x probes) for each ordered pair of boxes, and a disagreement with the lesson. */
-  function summarize(r: NetpolResult): Map<string, { allowed: number; total: number; shouldBe: Verdict | null }> {
+  function summarize(r: NetpolResult): Map<string, { allowed: number; total: number; shouldBe: Verdict | null; touched: boolean; pairs: number }> {
     const eps = r.cluster.endpoints;
     // Boxes as small integers and the tallies in flat arrays: this runs over every cell on each keystroke.
     const boxIds: string[] = [];
@@ -292,9 +299,20 @@ export function buildGraph(
     const allowed = new Uint32Array(n * n);
     const total = new Uint32Array(n * n);
     const shouldBe: (Verdict | null)[] = new Array<Verdict | null>(n * n).fill(null);
+    // Whether some pair of the two boxes has an end isolated that way (a policy decides it), and how many pairs.
+    const touched = new Uint8Array(n * n);
+    const pairs = new Uint32Array(n * n);
+    const ingressIsolated = eps.map((_, i) => r.connectivity.isolation(i).ingress.length > 0);
+    const egressIsolated = eps.map((_, i) => r.connectivity.isolation(i).egress.length > 0);
+    let last = -1;
     for (const { from: s, to: d, probe: g } of r.connectivity.cells()) {
       if (s === d) continue;
       const k = boxOf[s]! * n + boxOf[d]!;
+      if (s * eps.length + d !== last) {
+        last = s * eps.length + d;
+        pairs[k]!++;
+        if (ingressIsolated[d] || egressIsolated[s]) touched[k] = 1;
+      }
       const ok = r.connectivity.verdict(s, d, g).allowed;
       total[k]!++;
       if (ok) allowed[k]!++;
@@ -303,11 +321,11 @@ export function buildGraph(
         if (want !== null && want !== (ok ? 'allowed' : 'denied')) shouldBe[k] = want;
       }
     }
-    const out = new Map<string, { allowed: number; total: number; shouldBe: Verdict | null }>();
+    const out = new Map<string, { allowed: number; total: number; shouldBe: Verdict | null; touched: boolean; pairs: number }>();
     for (let a = 0; a < n; a++) {
       for (let b = 0; b < n; b++) {
         const k = a * n + b;
-        if (total[k]! > 0) out.set(`${boxIds[a]}->${boxIds[b]}`, { allowed: allowed[k]!, total: total[k]!, shouldBe: shouldBe[k]! });
+        if (total[k]! > 0) out.set(`${boxIds[a]}->${boxIds[b]}`, { allowed: allowed[k]!, total: total[k]!, shouldBe: shouldBe[k]!, touched: touched[k] === 1, pairs: pairs[k]! });
       }
     }
     return out;
