@@ -113,3 +113,45 @@ export async function clickGraphElement(page: Page, id: string): Promise<void> {
     .toBe(true);
   await page.mouse.click(point!.x, point!.y);
 }
+
+/** One plausible wrong answer for a lesson, as an edit of its solution. */
+export interface Mistake {
+  /** What the learner got wrong, as an edit of the solution. */
+  wrong(solution: string): string;
+  /** A check that must fail, and (part of) the message it shows. */
+  check: string;
+  message: string | RegExp;
+}
+
+/**
+ * A lesson as a learner meets it: never passed at the start, the mistake fails the check it names with its
+ * message and hint, and the solution passes every check. `topic` is the graph the lesson must show.
+ */
+export async function failThenPass(page: Page, id: string, mistake: Mistake | undefined, topic?: string): Promise<void> {
+  expect(mistake, `a wrong answer for ${id}`).toBeDefined();
+  const solution = lessonFile(id, 'solution.yaml');
+  const wrong = mistake!.wrong(solution);
+  expect(wrong, 'the mistake edits the solution').not.toBe(solution);
+
+  await page.goto(`/#/lessons/${id}`);
+  const status = page.getByTestId('lesson-status');
+  // The starting text asks the task (or is the setup to fix): never passed.
+  await expect(status).toHaveAttribute('data-state', /^(pending|failed)$/);
+  if (topic) await expect(page.locator('section.graph-panel')).toHaveAttribute('data-topic', topic);
+  await pasteIntoEditor(page, wrong);
+  await expect(status).toHaveAttribute('data-state', 'failed');
+  await expect(status).toContainText('Not yet');
+  const failed = page.locator(`[data-testid="checklist"] [data-check="${mistake!.check}"]`);
+  await expect(failed).toHaveAttribute('data-state', 'failed');
+  const problems = failed.locator('.check-problems');
+  await expect(problems).toBeVisible();
+  await expect(problems).toContainText(mistake!.message);
+  await expect(problems).toContainText('Hint:');
+
+  await pasteIntoEditor(page, solution);
+  await expect(status).toHaveAttribute('data-state', 'passed');
+  await expect(status).toContainText('Passed');
+  const checks = page.locator('[data-testid="checklist"] li');
+  await expect(page.locator('[data-testid="checklist"] li[data-state="passed"]')).toHaveCount(await checks.count());
+  await expect(page.locator('[data-testid="checklist"] .check-problems')).toHaveCount(0);
+}

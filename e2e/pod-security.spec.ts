@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { clickGraphElement, editorReady, lessonFile, pasteIntoEditor } from './helpers';
+import { clickGraphElement, editorReady, failThenPass, lessonFile, pasteIntoEditor, type Mistake } from './helpers';
 
 const GREEN = 'rgb(21,128,61)';
 const RED = 'rgb(220,38,38)';
@@ -162,16 +162,8 @@ test('?lang=ja shows the Pod Security panel in Japanese', async ({ page }) => {
 /** The Pod Security lesson folders on disk: a new lesson without a mistake below fails the suite. */
 const PSA_LESSONS = readdirSync(new URL('../lessons/', import.meta.url)).filter((name) => name.startsWith('psa-')).sort();
 
-interface PsaMistake {
-  /** What the learner got wrong, as an edit of the solution. */
-  wrong(solution: string): string;
-  /** A check that must fail, and (part of) the message it shows. */
-  check: string;
-  message: string | RegExp;
-}
-
 /** One plausible wrong answer per lesson (classic slips of src/lessons/pod-security-lessons.test.ts). */
-const PSA_MISTAKES: Record<string, PsaMistake> = {
+const PSA_MISTAKES: Record<string, Mistake> = {
   'psa-baseline-enforce': {
     // warn instead of enforce: the four are admitted with a warning.
     wrong: (s) => s.replace('pod-security.kubernetes.io/enforce: baseline', 'pod-security.kubernetes.io/warn: baseline'),
@@ -228,36 +220,6 @@ const PSA_MISTAKES: Record<string, PsaMistake> = {
   },
 };
 
-/** Opens a lesson, pastes a mistake (it fails and says why on screen), then the solution (it passes). */
-async function psaFailThenPass(page: Page, id: string): Promise<void> {
-  const mistake = PSA_MISTAKES[id];
-  expect(mistake, `a wrong answer for ${id}`).toBeDefined();
-  const solution = lessonFile(id, 'solution.yaml');
-  const wrong = mistake!.wrong(solution);
-  expect(wrong, 'the mistake edits the solution').not.toBe(solution);
-
-  await page.goto(`/#/lessons/${id}`);
-  const status = page.getByTestId('lesson-status');
-  await expect(status).toHaveAttribute('data-state', /^(pending|failed)$/);
-  await expect(page.locator('section.graph-panel')).toHaveAttribute('data-topic', 'pod-security');
-  await pasteIntoEditor(page, wrong);
-  await expect(status).toHaveAttribute('data-state', 'failed');
-  await expect(status).toContainText('Not yet');
-  const failed = page.locator(`[data-testid="checklist"] [data-check="${mistake!.check}"]`);
-  await expect(failed).toHaveAttribute('data-state', 'failed');
-  const problems = failed.locator('.check-problems');
-  await expect(problems).toBeVisible();
-  await expect(problems).toContainText(mistake!.message);
-  await expect(problems).toContainText('Hint:');
-
-  await pasteIntoEditor(page, solution);
-  await expect(status).toHaveAttribute('data-state', 'passed');
-  await expect(status).toContainText('Passed');
-  const checks = page.locator('[data-testid="checklist"] li');
-  await expect(page.locator('[data-testid="checklist"] li[data-state="passed"]')).toHaveCount(await checks.count());
-  await expect(page.locator('[data-testid="checklist"] .check-problems')).toHaveCount(0);
-}
-
 test.describe('every Pod Security lesson: a plausible mistake fails and says why, the solution passes', () => {
   test('each Pod Security lesson folder has a mistake to try', () => {
     expect(PSA_LESSONS.length).toBeGreaterThan(0);
@@ -265,7 +227,7 @@ test.describe('every Pod Security lesson: a plausible mistake fails and says why
   });
   for (const id of PSA_LESSONS) {
     test(`${id}: fails with a mistake, passes with the solution`, async ({ page }) => {
-      await psaFailThenPass(page, id);
+      await failThenPass(page, id, PSA_MISTAKES[id], 'pod-security');
     });
   }
 });

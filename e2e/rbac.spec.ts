@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { clickGraphElement, editorReady, lessonFile, pasteIntoEditor } from './helpers';
+import { clickGraphElement, editorReady, failThenPass, lessonFile, pasteIntoEditor, type Mistake } from './helpers';
 
 const GREEN = 'rgb(21,128,61)';
 const RED = 'rgb(220,38,38)';
@@ -18,14 +18,6 @@ const DEPLOYER_SECRETS = 'q:sa:ci/deployer->res:ci/secrets';
 
 /** The RBAC lesson folders on disk: a new lesson without a mistake below fails the suite. */
 const RBAC_LESSONS = readdirSync(new URL('../lessons/', import.meta.url)).filter((name) => name.startsWith('rbac-')).sort();
-
-interface Mistake {
-  /** What the learner got wrong, as an edit of the solution. */
-  wrong(solution: string): string;
-  /** A check that must fail, and (part of) the message it shows. */
-  check: string;
-  message: RegExp;
-}
 
 /** One plausible wrong answer per lesson (the classic slips of src/lessons/rbac-lessons.test.ts). */
 const MISTAKES: Record<string, Mistake> = {
@@ -97,36 +89,6 @@ async function edgeById(page: Page, id: string) {
 /** The line number Monaco marks as the cursor's line. */
 const activeLine = (page: Page) => page.locator('.monaco-editor .line-numbers.active-line-number').first();
 
-/** Opens a lesson, pastes a mistake (it fails and says why on screen), then the solution (it passes). */
-async function failThenPass(page: Page, id: string): Promise<void> {
-  const mistake = MISTAKES[id];
-  expect(mistake, `a wrong answer for ${id}`).toBeDefined();
-  const solution = lessonFile(id, 'solution.yaml');
-  const wrong = mistake!.wrong(solution);
-  expect(wrong, 'the mistake edits the solution').not.toBe(solution);
-
-  await page.goto(`/#/lessons/${id}`);
-  const status = page.getByTestId('lesson-status');
-  // The starting text asks the task (and in one lesson is the over-privileged setup to fix): never passed.
-  await expect(status).toHaveAttribute('data-state', /^(pending|failed)$/);
-  await pasteIntoEditor(page, wrong);
-  await expect(status).toHaveAttribute('data-state', 'failed');
-  await expect(status).toContainText('Not yet');
-  const failed = page.locator(`[data-testid="checklist"] [data-check="${mistake!.check}"]`);
-  await expect(failed).toHaveAttribute('data-state', 'failed');
-  const problems = failed.locator('.check-problems');
-  await expect(problems).toBeVisible();
-  await expect(problems).toContainText(mistake!.message);
-  await expect(problems).toContainText('Hint:');
-
-  await pasteIntoEditor(page, solution);
-  await expect(status).toHaveAttribute('data-state', 'passed');
-  await expect(status).toContainText('Passed');
-  const checks = page.locator('[data-testid="checklist"] li');
-  await expect(page.locator('[data-testid="checklist"] li[data-state="passed"]')).toHaveCount(await checks.count());
-  await expect(page.locator('[data-testid="checklist"] .check-problems')).toHaveCount(0);
-}
-
 test.describe('every RBAC lesson: a plausible mistake fails and says why, the solution passes', () => {
   test('each RBAC lesson folder has a mistake to try', () => {
     expect(RBAC_LESSONS.length).toBeGreaterThan(0);
@@ -134,7 +96,7 @@ test.describe('every RBAC lesson: a plausible mistake fails and says why, the so
   });
   for (const id of RBAC_LESSONS) {
     test(`${id}: fails with a mistake, passes with the solution`, async ({ page }) => {
-      await failThenPass(page, id);
+      await failThenPass(page, id, MISTAKES[id]);
     });
   }
 });
